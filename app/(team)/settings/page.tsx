@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/guard";
+
+export const metadata = { title: "Settings" };
+
+const SECTIONS = [
+  { href: "/settings/users", title: "Users", text: "Invite people, change roles, remove access.", admin: true },
+  { href: "/settings/connection", title: "Fathom connection", text: "The Fathom API token Sounding uses.", admin: true },
+];
+
+export default async function SettingsPage() {
+  const user = await requireUser();
+  const sections = SECTIONS.filter((section) => !section.admin || user.role === "admin");
+  return (
+    <>
+      <PageHeader title="Settings" />
+      {sections.length === 0 ? (
+        <p className="text-sm text-muted">Only admins can change settings. You are signed in as {user.email}.</p>
+      ) : (
+        <div className="grid gap-4 sm:grid-cols-2">
+          {sections.map((section) => (
+            <Link key={section.href} href={section.href}>
+              <Card className="h-full hover:border-accent">
+                <h2 className="font-medium">{section.title}</h2>
+                <p className="mt-1 text-sm text-muted">{section.text}</p>
+              </Card>
+            </Link>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import { NotAllowed } from "@/components/ui/not-allowed";
+import { PageHeader } from "@/components/ui/page-header";
+import { UsersManager } from "@/components/users/users-manager";
+import { requireRole } from "@/lib/auth/guard";
+import { listUsers } from "@/lib/auth/users";
+
+export const metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const { user, allowed } = await requireRole("admin");
+  if (!allowed) return <NotAllowed role="admin" />;
+  return (
+    <>
+      <PageHeader title="Users" description="Admins manage everything; editors build reports and edit milestones; viewers read." />
+      <UsersManager users={await listUsers()} currentUserId={user.id} />
+    </>
+  );
+}

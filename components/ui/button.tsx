@@ -1,0 +1,23 @@
+import type { ButtonHTMLAttributes } from "react";
+
+type Variant = "primary" | "secondary" | "danger" | "ghost";
+
+const VARIANTS: Record<Variant, string> = {
+  primary: "bg-accent text-accent-ink hover:bg-accent/90 border border-transparent",
+  secondary: "bg-surface text-ink border border-line hover:bg-canvas",
+  danger: "bg-bad text-white border border-transparent hover:bg-bad/90",
+  ghost: "bg-transparent text-ink border border-transparent hover:bg-line/50",
+};
+
+export function buttonClass(variant: Variant = "primary", extra = "") {
+  return `inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50 ${VARIANTS[variant]} ${extra}`;
+}
+
+export function Button({
+  variant = "primary",
+  className = "",
+  type = "button",
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+  return <button type={type} className={buttonClass(variant, className)} {...props} />;
+}

@@ -1,0 +1,54 @@
+/**
+ * The one JSON error shape every route answers with: `{ error: { code, message, fields?, retryAfter? } }`.
+ * Isomorphic so the browser can parse it with the same schema.
+ */
+import { z } from "zod";
+
+export const apiErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.array(z.string())).optional(),
+    retryAfter: z.number().optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
+
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: { fields?: Record<string, string[]>; retryAfter?: number } = {},
+  ) {
+    super(message);
+  }
+
+  toBody(): ApiErrorBody {
+    return { error: { code: this.code, message: this.message, ...this.extra } };
+  }
+}
+
+/** Anything that knows how to present itself as an ApiError (e.g. an upstream Fathom error). */
+export interface ConvertibleToApiError {
+  toApiError(): ApiError;
+}
+
+export function isConvertibleToApiError(value: unknown): value is ConvertibleToApiError {
+  return typeof value === "object" && value !== null && typeof (value as ConvertibleToApiError).toApiError === "function";
+}
+
+/** Turns zod issues into `{ field: [messages] }`, with `_` for issues about the whole input. */
+export function fieldsFromZod(error: z.ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+export const notFound = (what = "That") => new ApiError(404, "not_found", `${what} was not found.`);
+export const forbidden = (message = "Your role does not allow this.") => new ApiError(403, "forbidden", message);
+export const unauthorized = () => new ApiError(401, "unauthorized", "Sign in to continue.");

@@ -1,0 +1,128 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { getCurrentUser } from "@/lib/auth/session";
+import { hasRole, type Role } from "@/lib/auth/roles";
+import type { User } from "@/lib/auth/users";
+import { ApiError, fieldsFromZod, forbidden, isConvertibleToApiError, unauthorized } from "./errors";
+import { logError } from "./log";
+
+/** Who may call a route: anyone, or a signed-in user with at least this role. */
+export type Access = "public" | Role;
+
+type RouteOptions<A extends Access, P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
+  access: A;
+  /** Dynamic route segments (`[siteId]`). */
+  params?: P;
+  /** Search parameters, as an object of their last values. */
+  query?: Q;
+  /** The JSON body (for POST, PUT, PATCH, DELETE). */
+  body?: B;
+  /** Largest accepted body; larger ones get 413 before parsing. Default 64 KiB. */
+  maxBodyBytes?: number;
+};
+
+export type RouteContext<A extends Access, P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
+  request: NextRequest;
+  user: A extends "public" ? User | null : User;
+  params: z.output<P>;
+  query: z.output<Q>;
+  body: z.output<B>;
+};
+
+type NextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+const DEFAULT_MAX_BODY = 64 * 1024;
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function jsonError(error: ApiError): Response {
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (error.extra.retryAfter !== undefined) headers["Retry-After"] = String(Math.ceil(error.extra.retryAfter));
+  return Response.json(error.toBody(), { status: error.status, headers });
+}
+
+/** Writes from a browser must come from our own pages (CSRF): a foreign Origin or a cross-site fetch is refused. */
+function assertSameOrigin(request: NextRequest) {
+  const site = request.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") throw forbidden("Cross-site requests are not allowed.");
+  const origin = request.headers.get("origin");
+  if (!origin) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw forbidden("Cross-site requests are not allowed.");
+  }
+  if (originHost !== host) throw forbidden("Cross-site requests are not allowed.");
+}
+
+async function readJsonBody(request: NextRequest, maxBytes: number): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new ApiError(413, "body_too_large", `The request body is larger than ${maxBytes} bytes.`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) {
+    throw new ApiError(413, "body_too_large", `The request body is larger than ${maxBytes} bytes.`);
+  }
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
+  }
+}
+
+function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const fields = fieldsFromZod(result.error);
+  const first = result.error.issues[0];
+  const message = first ? `${first.path.length ? `${first.path.join(".")}: ` : ""}${first.message}` : `Invalid ${where}.`;
+  throw new ApiError(400, "invalid_input", message, { fields });
+}
+
+/** Maps anything thrown by a handler to the one JSON error shape; unknown errors become a logged 500. */
+export function toErrorResponse(error: unknown): Response {
+  if (error instanceof ApiError) return jsonError(error);
+  if (isConvertibleToApiError(error)) return jsonError(error.toApiError());
+  if (error instanceof z.ZodError) return jsonError(new ApiError(400, "invalid_input", "Invalid input.", { fields: fieldsFromZod(error) }));
+  logError("Unhandled error in a route handler", error);
+  return jsonError(new ApiError(500, "internal_error", "Something went wrong on our side. Try again, and tell your admin if it persists."));
+}
+
+/**
+ * The one wrapper every route handler goes through: authenticates, checks the role and same-origin
+ * writes, parses params, query and body with zod, and maps every error to the JSON error shape.
+ * A handler returns a Response or any JSON-serialisable value (sent as 200).
+ */
+export function route<
+  A extends Access,
+  P extends z.ZodType = z.ZodType<Record<string, never>>,
+  Q extends z.ZodType = z.ZodType<Record<string, never>>,
+  B extends z.ZodType = z.ZodType<Record<string, never>>,
+>(options: RouteOptions<A, P, Q, B>, handler: (ctx: RouteContext<A, P, Q, B>) => Promise<unknown> | unknown) {
+  return async (request: NextRequest, context?: NextRouteContext): Promise<Response> => {
+    try {
+      const write = !SAFE_METHODS.has(request.method);
+      if (write) assertSameOrigin(request);
+      const user = await getCurrentUser();
+      if (options.access !== "public") {
+        if (!user) throw unauthorized();
+        if (!hasRole(user.role, options.access)) throw forbidden();
+      }
+      const rawParams = (await context?.params) ?? {};
+      const params = options.params ? parseWith(options.params, rawParams, "path") : {};
+      const query = options.query
+        ? parseWith(options.query, Object.fromEntries(request.nextUrl.searchParams), "query")
+        : {};
+      const body = options.body
+        ? parseWith(options.body, await readJsonBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY), "body")
+        : {};
+      const result = await handler({ request, user, params, query, body } as RouteContext<A, P, Q, B>);
+      if (result instanceof Response) return result;
+      return Response.json(result ?? { ok: true }, { headers: { "Cache-Control": "no-store" } });
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * The server's configuration, validated once at start (DESIGN.md, "Configuration"). Pure: `parseEnv`
+ * takes an environment object so tests need not touch `process.env`.
+ */
+import { z } from "zod";
+
+/** Empty strings count as unset, as they do in most shells' `VAR= npm start`. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+
+const positiveInt = (fallback: number) =>
+  optional(z.coerce.number().int("must be a whole number").positive("must be greater than 0")).transform(
+    (value) => value ?? fallback,
+  );
+
+export const envSchema = z.object({
+  FATHOM_API_TOKEN: optional(z.string().trim()),
+  FATHOM_API_BASE_URL: optional(
+    z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://api.usefathom.com/v1" }),
+  ).transform((url) => (url ?? "https://api.usefathom.com/v1").replace(/\/+$/, "")),
+  APP_SECRET: optional(z.string().min(32, "must be at least 32 characters long")),
+  DATA_DIR: optional(z.string()).transform((dir) => dir ?? "./data"),
+  PORT: optional(z.coerce.number().int("must be a whole number").min(1).max(65535, "must be a port number (1-65535)")).transform(
+    (port) => port ?? 3000,
+  ),
+  FATHOM_RATE_LIMIT_REPORTS_PER_MINUTE: positiveInt(10),
+  FATHOM_RATE_LIMIT_OTHER_PER_HOUR: positiveInt(2000),
+  FATHOM_MAX_CONCURRENCY: positiveInt(5),
+  /** How long an answer about a period that ended before today is kept (seconds). */
+  CACHE_CLOSED_PERIOD_SECONDS: positiveInt(24 * 60 * 60),
+  /** How long an answer about a period that touches today is kept (seconds). */
+  CACHE_OPEN_PERIOD_SECONDS: positiveInt(60),
+  /** How long lists of sites, events and milestones are kept (seconds). */
+  CACHE_LISTS_SECONDS: positiveInt(5 * 60),
+  /** How often the current-visitors figure of a site is fetched for everyone watching it (seconds). */
+  CURRENT_VISITORS_INTERVAL_SECONDS: positiveInt(15),
+});
+
+export type Env = z.output<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Validates an environment; a bad value throws a ConfigError naming each variable and what is wrong. */
+export function parseEnv(env: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+}

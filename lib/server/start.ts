@@ -1,0 +1,20 @@
+import "server-only";
+import { registerSecret } from "@/lib/api/log";
+import { ConfigError } from "@/lib/config/env";
+import { getServerConfig } from "@/lib/config/server-config";
+import { database } from "@/lib/store/db";
+
+export async function startServer(): Promise<void> {
+  try {
+    const config = getServerConfig();
+    registerSecret(config.FATHOM_API_TOKEN);
+    await database();
+    console.info(
+      `[sounding] Data in ${config.dataDir}; ${config.FATHOM_API_TOKEN ? `Fathom API at ${config.FATHOM_API_BASE_URL}` : "no FATHOM_API_TOKEN in the environment"}.`,
+    );
+  } catch (error) {
+    const message = error instanceof ConfigError ? error.message : `Start-up failed: ${(error as Error).message}`;
+    console.error(`[sounding] ${message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import { m001Users } from "./001-users";
+
+/**
+ * Every migration, in order. Names are permanent: once released, a migration is never renamed or edited;
+ * a change is a new migration. Add new ones at the end.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  "001-users": m001Users,
+};

@@ -1,0 +1,37 @@
+/**
+ * The database's tables as Kysely sees them. Column names are snake_case as stored; repositories map
+ * rows to the shapes the rest of the app uses. Each migration that adds a table adds its interface here.
+ */
+import type { Generated } from "kysely";
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface InvitesTable {
+  id: Generated<number>;
+  token_hash: string;
+  role: string;
+  created_by: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** Small key/value settings (the encrypted Fathom token, the first-run marker, admin preferences). */
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  invites: InvitesTable;
+  settings: SettingsTable;
+}
