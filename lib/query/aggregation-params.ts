@@ -5,11 +5,15 @@
  */
 import { z } from "zod";
 import {
+  AGGREGATES_BY_ENTITY,
   aggregateSchema,
   dateGroupingSchema,
   entitySchema,
   fathomFilterSchema,
   groupableFieldSchema,
+  HOURLY_MAX_DAYS,
+  operatorsFor,
+  type Aggregate,
 } from "./fathom-fields";
 
 /** `YYYY-MM-DD HH:mm:ss`, in the site's timezone. */
@@ -35,3 +39,150 @@ export const aggregationParamsShape = z.object({
 });
 
 export type AggregationParams = z.infer<typeof aggregationParamsShape>;
+
+const AGGREGATE_LABELS: Record<Aggregate, string> = {
+  visits: "Visits",
+  uniques: "Uniques",
+  pageviews: "Pageviews",
+  avg_duration: "Average duration",
+  bounce_rate: "Bounce rate",
+  conversions: "Conversions",
+  unique_conversions: "Unique conversions",
+  value: "Value",
+};
+
+const listOf = (items: readonly string[]) =>
+  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+
+/** Milliseconds since the epoch of a `YYYY-MM-DD HH:mm:ss` read as UTC, or null when it names no real moment. */
+export function fathomTimestampToUtcMs(timestamp: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(timestamp);
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second);
+  const back = new Date(ms);
+  const exact =
+    back.getUTCFullYear() === year &&
+    back.getUTCMonth() === month - 1 &&
+    back.getUTCDate() === day &&
+    back.getUTCHours() === hour &&
+    back.getUTCMinutes() === minute &&
+    back.getUTCSeconds() === second;
+  return exact ? ms : null;
+}
+
+/** True when the runtime knows this IANA timezone name. */
+export function isKnownTimezone(timezone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: timezone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The reason a pattern is not a usable regular expression, or null when it compiles. */
+export function regexProblem(pattern: string): string | null {
+  try {
+    new RegExp(pattern);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * `GET /aggregations` parameters with Fathom's cross-field rules (DESIGN.md, "Fathom's rules"), checked
+ * before a request is spent. Messages are written for the person building the report.
+ */
+export const aggregationParamsSchema = aggregationParamsShape.superRefine((params, ctx) => {
+  const allowed = AGGREGATES_BY_ENTITY[params.entity];
+  params.aggregates.forEach((aggregate, index) => {
+    if (!allowed.includes(aggregate)) {
+      const other = params.entity === "pageview" ? "event" : "pageview";
+      ctx.addIssue({
+        code: "custom",
+        path: ["aggregates", index],
+        message: `${AGGREGATE_LABELS[aggregate]} is a metric of ${other} reports; a ${params.entity} report can show ${listOf(allowed.map((a) => AGGREGATE_LABELS[a]))}.`,
+      });
+    }
+  });
+
+  if (params.entity === "pageview" && !params.entity_id) {
+    ctx.addIssue({ code: "custom", path: ["entity_id"], message: "Choose the site to report on." });
+  }
+  if (params.entity === "event" && !params.entity_id && !(params.site_id && params.entity_name)) {
+    ctx.addIssue({
+      code: "custom",
+      path: params.site_id ? ["entity_name"] : ["site_id"],
+      message: "Choose the site and the event to report on.",
+    });
+  }
+
+  const from = params.date_from === undefined ? null : fathomTimestampToUtcMs(params.date_from);
+  const to = params.date_to === undefined ? null : fathomTimestampToUtcMs(params.date_to);
+  if (params.date_from !== undefined && from === null) {
+    ctx.addIssue({ code: "custom", path: ["date_from"], message: "The start date is not a real date and time." });
+  }
+  if (params.date_to !== undefined && to === null) {
+    ctx.addIssue({ code: "custom", path: ["date_to"], message: "The end date is not a real date and time." });
+  }
+  if (from !== null && to !== null && from > to) {
+    ctx.addIssue({ code: "custom", path: ["date_to"], message: "The end date is before the start date." });
+  }
+  if (
+    params.date_grouping === "hour" &&
+    from !== null &&
+    to !== null &&
+    to - from > HOURLY_MAX_DAYS * 24 * 60 * 60 * 1000
+  ) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["date_grouping"],
+      message: `Hourly grouping works for ranges of up to ${HOURLY_MAX_DAYS} days; pick a shorter range or group by day.`,
+    });
+  }
+
+  if (params.timezone !== undefined && !isKnownTimezone(params.timezone)) {
+    ctx.addIssue({ code: "custom", path: ["timezone"], message: `"${params.timezone}" is not a known timezone.` });
+  }
+
+  params.filters?.forEach((filter, index) => {
+    const operators = operatorsFor(filter.property);
+    if (!operators.includes(filter.operator)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["filters", index, "operator"],
+        message: `A ${filter.property} filter can only use ${listOf(operators.map((o) => `"${o}"`))}.`,
+      });
+    }
+    if (filter.operator === "matching" || filter.operator === "not matching") {
+      const problem = regexProblem(filter.value);
+      if (problem) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["filters", index, "value"],
+          message: `The pattern for ${filter.property} is not a valid regular expression (${problem}).`,
+        });
+      }
+    }
+  });
+
+  if (params.sort_by !== undefined) {
+    const field = params.sort_by.split(":")[0] ?? "";
+    const sortable = field === "timestamp"
+      ? params.date_grouping !== undefined
+      : (params.aggregates as readonly string[]).includes(field) ||
+        ((params.field_grouping ?? []) as readonly string[]).includes(field);
+    if (!sortable) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["sort_by"],
+        message:
+          field === "timestamp"
+            ? "Sorting by time needs a date grouping (hour, day, month or year)."
+            : `Sort by a metric or a grouping of this report; "${field}" is neither.`,
+      });
+    }
+  }
+});

@@ -2,14 +2,15 @@ import { z } from "zod";
 import { ApiError, unauthorized } from "@/lib/api/errors";
 import { route } from "@/lib/api/route";
 import { loginLimiter } from "@/lib/auth/login-limiter";
-import { verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { getCurrentUser, getSession } from "@/lib/auth/session";
 import { emailSchema, findUserWithHashByEmail } from "@/lib/auth/users";
 
 const signInSchema = z.object({ email: emailSchema, password: z.string().min(1, "Enter your password").max(1024) });
 
 // A real hash to compare against when the email is unknown, so both paths take the same time.
-const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+let dummyHash: Promise<string> | undefined;
+const timingHash = () => (dummyHash ??= hashPassword("no such user, same cost"));
 
 export const GET = route({ access: "public" }, async () => {
   const user = await getCurrentUser();
@@ -25,7 +26,7 @@ export const POST = route({ access: "public", body: signInSchema }, async ({ bod
     throw new ApiError(429, "too_many_attempts", `Too many failed sign-ins. Try again in ${wait} s.`, { retryAfter: wait });
   }
   const found = await findUserWithHashByEmail(body.email);
-  const ok = await verifyPassword(body.password, found?.passwordHash ?? DUMMY_HASH);
+  const ok = await verifyPassword(body.password, found?.passwordHash ?? (await timingHash()));
   if (!found || !ok) {
     limiter.recordFailure(body.email);
     throw new ApiError(401, "invalid_credentials", "That email and password don't match an account.");

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("gives the documented defaults for an empty environment (demo mode)", () => {
+    const env = parseEnv({});
+    expect(env.FATHOM_API_TOKEN).toBeUndefined();
+    expect(env.APP_SECRET).toBeUndefined();
+    expect(env).toMatchObject({
+      FATHOM_API_BASE_URL: "https://api.usefathom.com/v1",
+      DATA_DIR: "./data",
+      PORT: 3000,
+      FATHOM_RATE_LIMIT_REPORTS_PER_MINUTE: 10,
+      FATHOM_RATE_LIMIT_OTHER_PER_HOUR: 2000,
+      FATHOM_MAX_CONCURRENCY: 5,
+      CACHE_CLOSED_PERIOD_SECONDS: 86_400,
+      CACHE_OPEN_PERIOD_SECONDS: 60,
+      CURRENT_VISITORS_INTERVAL_SECONDS: 15,
+    });
+  });
+
+  it("treats empty strings as unset and trims the base URL's trailing slash", () => {
+    const env = parseEnv({ FATHOM_API_TOKEN: "  ", PORT: "", FATHOM_API_BASE_URL: "http://127.0.0.1:8787/v1/" });
+    expect(env.FATHOM_API_TOKEN).toBeUndefined();
+    expect(env.PORT).toBe(3000);
+    expect(env.FATHOM_API_BASE_URL).toBe("http://127.0.0.1:8787/v1");
+  });
+
+  it("reads numbers for custom plans", () => {
+    const env = parseEnv({ PORT: "8080", FATHOM_RATE_LIMIT_REPORTS_PER_MINUTE: "60", FATHOM_MAX_CONCURRENCY: "10" });
+    expect(env).toMatchObject({ PORT: 8080, FATHOM_RATE_LIMIT_REPORTS_PER_MINUTE: 60, FATHOM_MAX_CONCURRENCY: 10 });
+  });
+
+  it.each([
+    [{ APP_SECRET: "short" }, "APP_SECRET: must be at least 32 characters long"],
+    [{ PORT: "99999" }, "PORT: must be a port number (1-65535)"],
+    [{ PORT: "web" }, "PORT"],
+    [{ FATHOM_API_BASE_URL: "ftp://example.com" }, "FATHOM_API_BASE_URL: must be an http(s) URL"],
+    [{ FATHOM_RATE_LIMIT_REPORTS_PER_MINUTE: "0" }, "FATHOM_RATE_LIMIT_REPORTS_PER_MINUTE: must be greater than 0"],
+    [{ FATHOM_MAX_CONCURRENCY: "2.5" }, "FATHOM_MAX_CONCURRENCY: must be a whole number"],
+  ])("stops with a message naming the variable: %o", (env, message) => {
+    expect(() => parseEnv(env)).toThrow(ConfigError);
+    expect(() => parseEnv(env)).toThrow(message);
+  });
+
+  it("names every bad variable at once", () => {
+    try {
+      parseEnv({ APP_SECRET: "x", PORT: "0" });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toMatch(/APP_SECRET[\s\S]*PORT|PORT[\s\S]*APP_SECRET/);
+    }
+  });
+});

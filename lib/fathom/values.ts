@@ -1,0 +1,23 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * A number as Fathom sends it: "All numeric values are returned as strings" ("1234", "12.5"); a real
+ * JSON number is accepted too, and null (no data, e.g. a bounce rate without visits) reads as 0.
+ */
+export const fathomNumberSchema = z
+  .union([
+    z.number(),
+    z.string().trim().regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/, "expected a numeric string"),
+    z.null(),
+  ])
+  .transform((value) => (value === null ? 0 : Number(value)));
+
+/** What the delete endpoints answer. */
+export function deletedSchema<O extends string>(object: O) {
+  return z.object({ id: z.string(), object: z.literal(object), deleted: z.literal(true) });
+}
+
+/** Ids are case-sensitive codes such as `CDBUGS`; anything empty or with a slash cannot be one. */
+export const idSchema = (what: string) =>
+  z.string().trim().min(1, `Give the ${what} id`).max(255).regex(/^[^/?#\s]+$/, `That is not a valid ${what} id`);
