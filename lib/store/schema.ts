@@ -30,8 +30,26 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+/** The governor's persisted answers (closed periods). Times are epoch ms; `tags` is a JSON array. */
+export interface AnswerCacheTable {
+  key: string;
+  value: string;
+  fetched_at: number;
+  expires_at: number;
+  tags: string;
+}
+
+/** Upstream Fathom calls per UTC day and rate-limit class. */
+export interface UpstreamUsageTable {
+  day: string;
+  class: string;
+  count: number;
+}
+
 export interface Database {
   users: UsersTable;
   invites: InvitesTable;
   settings: SettingsTable;
+  answer_cache: AnswerCacheTable;
+  upstream_usage: UpstreamUsageTable;
 }

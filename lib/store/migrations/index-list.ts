@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import { m001Users } from "./001-users";
+import { m002AnswerCache } from "./002-answer-cache";
 
 /**
  * Every migration, in order. Names are permanent: once released, a migration is never renamed or edited;
@@ -7,4 +8,5 @@ import { m001Users } from "./001-users";
  */
 export const MIGRATIONS: Record<string, Migration> = {
   "001-users": m001Users,
+  "002-answer-cache": m002AnswerCache,
 };
