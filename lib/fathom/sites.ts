@@ -63,7 +63,7 @@ export type UpdateSiteBody = z.input<typeof updateSiteBodySchema>;
 const siteIdSchema = idSchema("site");
 
 export function siteEndpoints(http: FathomHttp) {
-  const listSites = (page: ListParams = {}, options: CallOptions = {}) =>
+  const listSites = async (page: ListParams = {}, options: CallOptions = {}) =>
     http.request({
       method: "GET",
       path: "/sites",
@@ -77,7 +77,7 @@ export function siteEndpoints(http: FathomHttp) {
     /** Every site, walking all pages. */
     listAllSites: (options: CallOptions = {}) => listAll(listSites, options),
 
-    getSite: (siteId: string, options: CallOptions = {}) =>
+    getSite: async (siteId: string, options: CallOptions = {}) =>
       http.request({
         method: "GET",
         path: `/sites/${segment(checkInput(siteIdSchema, siteId, "site id"))}`,
@@ -85,7 +85,7 @@ export function siteEndpoints(http: FathomHttp) {
         signal: options.signal,
       }),
 
-    createSite: (body: CreateSiteBody, options: CallOptions = {}) =>
+    createSite: async (body: CreateSiteBody, options: CallOptions = {}) =>
       http.request({
         method: "POST",
         path: "/sites",
@@ -95,7 +95,7 @@ export function siteEndpoints(http: FathomHttp) {
       }),
 
     /** Sends only the fields given. */
-    updateSite: (siteId: string, body: UpdateSiteBody, options: CallOptions = {}) =>
+    updateSite: async (siteId: string, body: UpdateSiteBody, options: CallOptions = {}) =>
       http.request({
         method: "POST",
         path: `/sites/${segment(checkInput(siteIdSchema, siteId, "site id"))}`,
@@ -104,7 +104,7 @@ export function siteEndpoints(http: FathomHttp) {
         signal: options.signal,
       }),
 
-    deleteSite: (siteId: string, options: CallOptions = {}) =>
+    deleteSite: async (siteId: string, options: CallOptions = {}) =>
       http.request({
         method: "DELETE",
         path: `/sites/${segment(checkInput(siteIdSchema, siteId, "site id"))}`,
