@@ -2,6 +2,7 @@
  * Reader-facing names for Fathom's fields, filter operators, date groupings, comparisons and chart kinds.
  * Isomorphic; the query rules use them in their messages, the builder and the table in their controls.
  */
+import type { DatePreset } from "@/lib/query/date-presets";
 import type { FilterOperator, FilterProperty, GroupableField } from "@/lib/query/fathom-fields";
 
 export const FIELD_LABELS: Record<GroupableField | FilterProperty, string> = {
@@ -66,3 +67,22 @@ export const CHART_LABELS = {
   bar: "Bars",
   table: "Table only",
 } as const;
+
+export const DATE_PRESET_LABELS: Record<DatePreset | "custom", string> = {
+  today: "Today",
+  yesterday: "Yesterday",
+  last_7_days: "Last 7 days",
+  last_30_days: "Last 30 days",
+  last_90_days: "Last 90 days",
+  this_week: "This week",
+  last_week: "Last week",
+  this_month: "This month",
+  last_month: "Last month",
+  this_quarter: "This quarter",
+  last_quarter: "Last quarter",
+  this_year: "This year",
+  last_year: "Last year",
+  last_12_months: "Last 12 months",
+  all_time: "All time",
+  custom: "Custom dates",
+};

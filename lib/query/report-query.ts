@@ -1,0 +1,232 @@
+/**
+ * The report query: one zod schema for what a marketer asks of Fathom, shared by the builder, the URL
+ * codec, the report route and the saved-report store. Fathom's cross-field rules are refinements with
+ * messages attached to the path of the control at fault, so the builder can show each one beside its
+ * control. Isomorphic and pure.
+ */
+import { z } from "zod";
+import { fieldsFromZod } from "@/lib/api/errors";
+import { fieldLabel, operatorLabel } from "@/lib/format/labels";
+import { metricInfo } from "@/lib/format/metric-catalogue";
+import { dateRangeSchema, maxRangeDays } from "./date-presets";
+import {
+  AGGREGATES_BY_ENTITY,
+  DATE_GROUPINGS,
+  GROUPABLE_FIELDS,
+  HOURLY_MAX_DAYS,
+  MAX_NAME_LENGTH,
+  aggregateSchema,
+  entitySchema,
+  filterOperatorSchema,
+  filterPropertySchema,
+  groupableFieldSchema,
+  operatorsFor,
+  type Aggregate,
+  type Entity,
+} from "./fathom-fields";
+
+export const GROUPING_CHOICES = ["auto", "none", ...DATE_GROUPINGS] as const;
+export const groupingChoiceSchema = z.enum(GROUPING_CHOICES, { error: "Pick a date grouping from the list" });
+export type GroupingChoice = z.infer<typeof groupingChoiceSchema>;
+
+export const COMPARISONS = ["none", "previous_period", "previous_year"] as const;
+export const comparisonSchema = z.enum(COMPARISONS, { error: "Compare with the previous period, the previous year, or nothing" });
+export type Comparison = z.infer<typeof comparisonSchema>;
+
+export const CHART_KINDS = ["auto", "line", "area", "bar", "table"] as const;
+export const chartKindSchema = z.enum(CHART_KINDS, { error: "Pick a chart: automatic, line, area, bars or table" });
+export type ChartKind = z.infer<typeof chartKindSchema>;
+
+/** Sortable: any metric or grouped field, or `timestamp` when grouped by date. */
+export const SORT_FIELDS = [...aggregateSchema.options, ...GROUPABLE_FIELDS, "timestamp"] as const;
+export const sortSchema = z.object({
+  field: z.enum(SORT_FIELDS, { error: "Sort by one of the chosen metrics or groupings" }),
+  direction: z.enum(["asc", "desc"], { error: "Sort ascending or descending" }),
+});
+export type ReportSort = z.infer<typeof sortSchema>;
+
+export const MAX_LIMIT = 10_000;
+export const MAX_FILTERS = 20;
+export const MAX_FILTER_VALUE_LENGTH = 500;
+
+export const siteIdSchema = z
+  .string({ error: "Pick a site" })
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "Pick a site");
+
+export const reportFilterSchema = z.object({
+  property: z.enum(filterPropertySchema.options, {
+    error: (issue) =>
+      issue.input === "keyword"
+        ? "Keyword can be grouped by but not filtered on — group by it instead"
+        : "Pick a property to filter on",
+  }),
+  operator: z.enum(filterOperatorSchema.options, { error: "Pick how to compare: is, is not, contains, matches…" }),
+  value: z
+    .string({ error: "Type a value to filter on" })
+    .regex(/\S/, "Type a value to filter on")
+    .max(MAX_FILTER_VALUE_LENGTH, `Keep a filter value under ${MAX_FILTER_VALUE_LENGTH} characters`),
+});
+export type ReportFilter = z.infer<typeof reportFilterSchema>;
+
+/** The fields of a report query, before Fathom's cross-field rules. */
+export const reportQueryShape = z.object({
+  site: siteIdSchema,
+  entity: entitySchema,
+  /** The event's name; used when `entity` is "event" (kept, but unused, for pageviews). */
+  event: z
+    .string()
+    .regex(/\S/, "Pick an event to report on")
+    .max(MAX_NAME_LENGTH, `Event names are at most ${MAX_NAME_LENGTH} characters`)
+    .optional(),
+  metrics: z.array(aggregateSchema).min(1, "Pick at least one metric"),
+  range: dateRangeSchema,
+  grouping: groupingChoiceSchema,
+  by: z.array(groupableFieldSchema),
+  filters: z.array(reportFilterSchema).max(MAX_FILTERS, `Use at most ${MAX_FILTERS} filters`),
+  sort: sortSchema.optional(),
+  limit: z
+    .number()
+    .int("The row limit is a whole number")
+    .min(1, "Show at least one row")
+    .max(MAX_LIMIT, `Show at most ${MAX_LIMIT.toLocaleString("en-US")} rows`)
+    .optional(),
+  compare: comparisonSchema,
+  chart: chartKindSchema,
+});
+
+function article(word: string) {
+  return /^[aeiou]/i.test(word) ? "an" : "a";
+}
+
+function pick<S extends z.ZodType>(schema: S, value: unknown): z.output<S> | undefined {
+  const result = schema.safeParse(value);
+  return result.success ? result.data : undefined;
+}
+
+const looseFilterSchema = z.object({ property: filterPropertySchema, operator: filterOperatorSchema, value: z.string() });
+
+/**
+ * Fathom's rules (DESIGN.md), each reported on the path of the control that can fix it. They run even
+ * when other fields are broken (each rule reads only the fields it needs, when those parse), so the
+ * builder can show every problem at once.
+ */
+function checkFathomRules(input: unknown, ctx: z.RefinementCtx) {
+  const raw = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message, input: raw });
+  const entity = pick(entitySchema, raw.entity);
+  const metrics = pick(z.array(aggregateSchema), raw.metrics);
+  const by = pick(z.array(groupableFieldSchema), raw.by);
+  const range = pick(dateRangeSchema, raw.range);
+  const grouping = pick(groupingChoiceSchema, raw.grouping);
+  const compare = pick(comparisonSchema, raw.compare);
+  const sort = pick(sortSchema, raw.sort);
+
+  if (entity && metrics) {
+    const allowed = AGGREGATES_BY_ENTITY[entity];
+    const foreign = metrics.find((metric) => !allowed.includes(metric));
+    if (foreign) {
+      const info = metricInfo(foreign);
+      issue(["metrics"], `${info.label} is ${article(info.entity)} ${info.entity} metric — pick ${article(entity)} ${entity} metric`);
+    }
+  }
+  if (metrics && new Set(metrics).size !== metrics.length) issue(["metrics"], "Each metric can be picked once");
+
+  if (entity === "event" && raw.event === undefined) issue(["event"], "Pick an event to report on");
+
+  if (by && new Set(by).size !== by.length) issue(["by"], "Group by each field once");
+
+  if (range?.preset === "custom" && range.to < range.from) {
+    issue(["range"], "The start date is after the end date — swap them");
+  }
+  if (grouping === "hour" && range && maxRangeDays(range) > HOURLY_MAX_DAYS) {
+    issue(["grouping"], `Hourly needs a range of ${HOURLY_MAX_DAYS} days or less — pick Daily, or shorten the range`);
+  }
+  if (compare && compare !== "none" && range?.preset === "all_time") {
+    issue(["compare"], "All time has no earlier period to compare with — pick a shorter range or turn comparison off");
+  }
+
+  const filters = Array.isArray(raw.filters) ? raw.filters : [];
+  filters.forEach((candidate, index) => {
+    const filter = pick(looseFilterSchema, candidate);
+    if (!filter) return;
+    const operators = operatorsFor(filter.property);
+    if (!operators.includes(filter.operator)) {
+      const names = operators.map((op) => `“${operatorLabel(op)}”`).join(" or ");
+      issue(["filters", index, "operator"], `${fieldLabel(filter.property)} can only be filtered with ${names}`);
+    }
+    if (filter.operator === "matching" || filter.operator === "not matching") {
+      const problem = regexProblem(filter.value);
+      if (problem) issue(["filters", index, "value"], `That pattern isn't a valid regular expression (${problem}) — check brackets and escapes`);
+    }
+  });
+
+  if (sort) {
+    if (sort.field === "timestamp") {
+      if (grouping === "none") issue(["sort"], "Sorting by date needs a date grouping — pick one, or sort by a metric");
+    } else if (metrics && by && !(metrics as string[]).includes(sort.field) && !(by as string[]).includes(sort.field)) {
+      issue(["sort"], "Sort by one of the chosen metrics or groupings");
+    }
+  }
+}
+
+/** Why a pattern does not compile as a regular expression, or null when it does. */
+export function regexProblem(pattern: string): string | null {
+  try {
+    new RegExp(pattern);
+    return null;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // "Invalid regular expression: /(a/: Unterminated group" → "Unterminated group"
+    return message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, "");
+  }
+}
+
+export const reportQuerySchema = reportQueryShape.superRefine(checkFathomRules, { when: () => true });
+export type ReportQuery = z.infer<typeof reportQuerySchema>;
+
+export const DEFAULT_METRICS: Record<Entity, readonly Aggregate[]> = {
+  pageview: ["visits", "pageviews", "bounce_rate", "avg_duration"],
+  event: ["conversions", "unique_conversions", "value"],
+};
+
+/** The report a fresh builder starts from: the site's pageviews over the last 30 days. */
+export function defaultReportQuery(site: string): ReportQuery {
+  return {
+    site,
+    entity: "pageview",
+    metrics: [...DEFAULT_METRICS.pageview],
+    range: { preset: "last_30_days" },
+    grouping: "auto",
+    by: [],
+    filters: [],
+    compare: "none",
+    chart: "auto",
+  };
+}
+
+/**
+ * Switches a query to another entity: metrics that no longer apply are replaced by the entity's defaults
+ * and a sort on a dropped metric is removed, so the result satisfies the metric rules.
+ */
+export function withEntity(query: ReportQuery, entity: Entity, event?: string): ReportQuery {
+  const allowed = AGGREGATES_BY_ENTITY[entity];
+  const kept = query.metrics.filter((metric) => allowed.includes(metric));
+  const metrics = kept.length > 0 ? kept : [...DEFAULT_METRICS[entity]];
+  const sortStays =
+    !query.sort || !aggregateSchema.safeParse(query.sort.field).success || (metrics as string[]).includes(query.sort.field);
+  return {
+    ...query,
+    entity,
+    event: event ?? query.event,
+    metrics,
+    sort: sortStays ? query.sort : undefined,
+  };
+}
+
+/** Every problem with a candidate query, keyed by the path of the control at fault (`_` for the whole). */
+export type QueryMessages = Record<string, string[]>;
+
+export function queryMessages(input: unknown): QueryMessages {
+  const result = reportQuerySchema.safeParse(input);
+  return result.success ? {} : fieldsFromZod(result.error);
+}
