@@ -5,7 +5,7 @@ import { APP_URL } from "./support/env";
 // for malformed JSON, missing fields, oversized bodies and cross-site writes.
 test.describe("the JSON API's answers to bad requests", () => {
   test("without a session every protected route answers 401 JSON", async ({ playwright }) => {
-    const anonymous = await playwright.request.newContext({ baseURL: APP_URL });
+    const anonymous = await playwright.request.newContext({ baseURL: APP_URL, storageState: { cookies: [], origins: [] } });
     for (const path of ["/api/users", "/api/session"]) {
       const response = await anonymous.get(path);
       expect(response.status(), path).toBe(401);
@@ -18,7 +18,7 @@ test.describe("the JSON API's answers to bad requests", () => {
   });
 
   test("bad input gets a clear 4xx with the one error shape", async ({ request }) => {
-    const malformed = await request.post("/api/invites", { headers: { "Content-Type": "application/json" }, data: "{not json" });
+    const malformed = await request.post("/api/invites", { headers: { "Content-Type": "application/json" }, data: Buffer.from("{not json") });
     expect(malformed.status()).toBe(400);
     expect((await malformed.json()).error.code).toBe("invalid_json");
 

@@ -12,7 +12,7 @@ test("a protected page leads to sign-in and back, with a clear error for a wrong
   await page.getByLabel("Email").fill(ADMIN.email);
   await page.getByLabel("Password").fill("not the password at all");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText("That email and password don't match an account.");
+  await expect(page.getByText("That email and password don't match an account.")).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 
   await page.getByLabel("Password").fill(ADMIN.password);

@@ -16,7 +16,8 @@ export function useSubmit<T>(path: string, method = "POST") {
       return await apiFetch<T>(path, { method, body });
     } catch (caught) {
       if (caught instanceof ApiClientError) {
-        setError(caught.message);
+        const hasFields = Object.keys(caught.fields).length > 0;
+        setError(hasFields ? "Check the highlighted fields." : caught.message);
         setFields(caught.fields);
       } else {
         setError("Something went wrong. Try again.");
