@@ -45,6 +45,7 @@ const serverEnv = (name: string, extra: Record<string, string>) => ({
 export default defineConfig({
   testDir: "./e2e",
   testIgnore: ["**/perf/**"],
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results/e2e",
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   retries: 0,

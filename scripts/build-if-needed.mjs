@@ -33,8 +33,10 @@ function newestMtime(target) {
   return newest;
 }
 
+export const distDir = process.env.NEXT_DIST_DIR || ".next";
+
 export function needsBuild() {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, distDir, "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   return SOURCES.some((source) => newestMtime(path.join(root, source)) > built);
