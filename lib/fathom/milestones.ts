@@ -34,7 +34,7 @@ export const milestoneBodySchema = z.object({
     .max(MAX_MILESTONE_NAME_LENGTH, `Milestone names are at most ${MAX_MILESTONE_NAME_LENGTH} characters`),
   milestone_date: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the date format YYYY-MM-DD")
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use the date format YYYY-MM-DD", abort: true })
     .refine(isRealDate, "That date does not exist"),
 });
 export type MilestoneBody = z.input<typeof milestoneBodySchema>;

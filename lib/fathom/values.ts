@@ -20,4 +20,4 @@ export function deletedSchema<O extends string>(object: O) {
 
 /** Ids are case-sensitive codes such as `CDBUGS`; anything empty or with a slash cannot be one. */
 export const idSchema = (what: string) =>
-  z.string().trim().min(1, `Give the ${what} id`).max(255).regex(/^[^/?#\s]+$/, `That is not a valid ${what} id`);
+  z.string().trim().min(1, { message: `Give the ${what} id`, abort: true }).max(255).regex(/^[^/?#\s]+$/, `That is not a valid ${what} id`);

@@ -21,6 +21,8 @@ export const fathomTimestampSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, "Use the format YYYY-MM-DD HH:mm:ss");
 
+const SORT_PATTERN = /^[a-z_]+:(asc|desc)$/;
+
 export const aggregationParamsShape = z.object({
   entity: entitySchema,
   entity_id: z.string().min(1).optional(),
@@ -30,7 +32,7 @@ export const aggregationParamsShape = z.object({
   date_grouping: dateGroupingSchema.optional(),
   field_grouping: z.array(groupableFieldSchema).optional(),
   /** `field:asc|desc`. */
-  sort_by: z.string().regex(/^[a-z_]+:(asc|desc)$/, "Sort as field:asc or field:desc").optional(),
+  sort_by: z.string().regex(SORT_PATTERN, "Sort as field:asc or field:desc").optional(),
   date_from: fathomTimestampSchema.optional(),
   date_to: fathomTimestampSchema.optional(),
   timezone: z.string().min(1).optional(),
@@ -119,12 +121,14 @@ export const aggregationParamsSchema = aggregationParamsShape.superRefine((param
     });
   }
 
-  const from = params.date_from === undefined ? null : fathomTimestampToUtcMs(params.date_from);
-  const to = params.date_to === undefined ? null : fathomTimestampToUtcMs(params.date_to);
-  if (params.date_from !== undefined && from === null) {
+  // Zod still runs this refinement when a timestamp failed its format check; report that only once.
+  const wellFormed = (value: string | undefined): value is string => value !== undefined && fathomTimestampSchema.safeParse(value).success;
+  const from = wellFormed(params.date_from) ? fathomTimestampToUtcMs(params.date_from) : null;
+  const to = wellFormed(params.date_to) ? fathomTimestampToUtcMs(params.date_to) : null;
+  if (wellFormed(params.date_from) && from === null) {
     ctx.addIssue({ code: "custom", path: ["date_from"], message: "The start date is not a real date and time." });
   }
-  if (params.date_to !== undefined && to === null) {
+  if (wellFormed(params.date_to) && to === null) {
     ctx.addIssue({ code: "custom", path: ["date_to"], message: "The end date is not a real date and time." });
   }
   if (from !== null && to !== null && from > to) {
@@ -168,7 +172,7 @@ export const aggregationParamsSchema = aggregationParamsShape.superRefine((param
     }
   });
 
-  if (params.sort_by !== undefined) {
+  if (params.sort_by !== undefined && SORT_PATTERN.test(params.sort_by)) {
     const field = params.sort_by.split(":")[0] ?? "";
     const sortable = field === "timestamp"
       ? params.date_grouping !== undefined
