@@ -1,0 +1,73 @@
+import "server-only";
+import { sql, type Kysely } from "kysely";
+import type { Database } from "@/lib/store/schema";
+import type { AnswerCache, CachedAnswer } from "./answer-cache";
+
+/** `LIKE` treats `%` and `_` as wildcards; escape them (and the escape character) in a literal. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+/**
+ * The persistent answer cache, table `answer_cache`: answers about closed periods outlive the process,
+ * so a restart does not spend the budget on them again. Dialect-neutral SQL (SQLite now, PostgreSQL later).
+ */
+export class SqliteAnswerCache implements AnswerCache {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async get(key: string): Promise<CachedAnswer | undefined> {
+    const row = await this.db.selectFrom("answer_cache").selectAll().where("key", "=", key).executeTakeFirst();
+    if (!row) return undefined;
+    try {
+      return {
+        key: row.key,
+        value: JSON.parse(row.value),
+        fetchedAt: Number(row.fetched_at),
+        expiresAt: Number(row.expires_at),
+        tags: JSON.parse(row.tags) as string[],
+      };
+    } catch {
+      // A row that no longer parses is worth nothing: forget it and fetch again.
+      await this.delete(key);
+      return undefined;
+    }
+  }
+
+  async set(answer: CachedAnswer): Promise<void> {
+    const row = {
+      key: answer.key,
+      value: JSON.stringify(answer.value),
+      fetched_at: answer.fetchedAt,
+      expires_at: answer.expiresAt,
+      tags: JSON.stringify(answer.tags),
+    };
+    await this.db
+      .insertInto("answer_cache")
+      .values(row)
+      .onConflict((conflict) =>
+        conflict.column("key").doUpdateSet({
+          value: row.value,
+          fetched_at: row.fetched_at,
+          expires_at: row.expires_at,
+          tags: row.tags,
+        }),
+      )
+      .execute();
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.db.deleteFrom("answer_cache").where("key", "=", key).execute();
+  }
+
+  async deleteByTag(tag: string): Promise<number> {
+    const pattern = `%${likeLiteral(JSON.stringify(tag))}%`;
+    const result = await this.db
+      .deleteFrom("answer_cache")
+      .where(sql<boolean>`tags like ${pattern} escape '\\'`)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async prune(expiredBefore: number): Promise<number> {
+    const result = await this.db.deleteFrom("answer_cache").where("expires_at", "<", expiredBefore).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}
