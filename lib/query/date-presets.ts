@@ -33,7 +33,7 @@ export const dateRangeSchema = z.discriminatedUnion(
     z.object({ preset: datePresetSchema }),
     z.object({ preset: z.literal("custom"), from: isoDateSchema, to: isoDateSchema }),
   ],
-  { error: "Pick a date range" },
+  { error: "Pick a date range from the list, or custom dates" },
 );
 export type DateRange = z.infer<typeof dateRangeSchema>;
 

@@ -49,6 +49,11 @@ export const MAX_LIMIT = 10_000;
 export const MAX_FILTERS = 20;
 export const MAX_FILTER_VALUE_LENGTH = 500;
 
+/** No lone UTF-16 surrogates: such text cannot be put in a URL or sent to Fathom. */
+function isWellFormed(text: string): boolean {
+  return !/\p{Cs}/u.test(text);
+}
+
 export const siteIdSchema = z
   .string({ error: "Pick a site" })
   .regex(/^[A-Za-z0-9_-]{1,64}$/, "Pick a site");
@@ -64,6 +69,7 @@ export const reportFilterSchema = z.object({
   value: z
     .string({ error: "Type a value to filter on" })
     .regex(/\S/, "Type a value to filter on")
+    .refine(isWellFormed, "Remove the unreadable character from the value")
     .max(MAX_FILTER_VALUE_LENGTH, `Keep a filter value under ${MAX_FILTER_VALUE_LENGTH} characters`),
 });
 export type ReportFilter = z.infer<typeof reportFilterSchema>;
@@ -76,6 +82,7 @@ export const reportQueryShape = z.object({
   event: z
     .string()
     .regex(/\S/, "Pick an event to report on")
+    .refine(isWellFormed, "Remove the unreadable character from the event name")
     .max(MAX_NAME_LENGTH, `Event names are at most ${MAX_NAME_LENGTH} characters`)
     .optional(),
   metrics: z.array(aggregateSchema).min(1, "Pick at least one metric"),
