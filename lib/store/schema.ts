@@ -46,10 +46,30 @@ export interface UpstreamUsageTable {
   count: number;
 }
 
+/** One write to Fathom made through Sounding (milestones, events): who, what, when, where, and how it ended. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  created_at: string;
+  actor_id: number | null;
+  actor_name: string;
+  actor_email: string;
+  action: string;
+  site_id: string;
+  target_id: string | null;
+  summary: string;
+  /** The fields sent to Fathom, as JSON (null for a delete). */
+  change_json: string | null;
+  /** "pending" until Fathom answers, then "ok" or "failed". */
+  outcome: string;
+  /** Why it failed (the message the user saw); null otherwise. */
+  detail: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   invites: InvitesTable;
   settings: SettingsTable;
   answer_cache: AnswerCacheTable;
   upstream_usage: UpstreamUsageTable;
+  audit_log: AuditLogTable;
 }

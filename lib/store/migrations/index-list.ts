@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import { m001Users } from "./001-users";
 import { m002AnswerCache } from "./002-answer-cache";
+import { m003AuditLog } from "./003-audit-log";
 
 /**
  * Every migration, in order. Names are permanent: once released, a migration is never renamed or edited;
@@ -9,4 +10,5 @@ import { m002AnswerCache } from "./002-answer-cache";
 export const MIGRATIONS: Record<string, Migration> = {
   "001-users": m001Users,
   "002-answer-cache": m002AnswerCache,
+  "003-audit-log": m003AuditLog,
 };

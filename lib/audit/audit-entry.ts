@@ -1,0 +1,69 @@
+/**
+ * The audit log's vocabulary and the shape of one entry as pages and API clients see it. Isomorphic:
+ * the admin's page and the JSON route parse with the same schema.
+ */
+import { z } from "zod";
+
+export const AUDIT_ACTIONS = [
+  "milestone.create",
+  "milestone.update",
+  "milestone.delete",
+  "event.create",
+  "event.update",
+  "event.delete",
+] as const;
+export const auditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof auditActionSchema>;
+
+export const ACTION_LABELS: Record<AuditAction, string> = {
+  "milestone.create": "Created milestone",
+  "milestone.update": "Changed milestone",
+  "milestone.delete": "Deleted milestone",
+  "event.create": "Created event",
+  "event.update": "Changed event",
+  "event.delete": "Deleted event",
+};
+
+/** "pending" while Fathom has not answered (or its answer was lost), then "ok" or "failed". */
+export const AUDIT_OUTCOMES = ["pending", "ok", "failed"] as const;
+export const auditOutcomeSchema = z.enum(AUDIT_OUTCOMES);
+export type AuditOutcome = z.infer<typeof auditOutcomeSchema>;
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  /** ISO 8601, UTC. */
+  at: z.string(),
+  actor: z.object({ id: z.number().int().nullable(), name: z.string(), email: z.string() }),
+  action: auditActionSchema,
+  siteId: z.string(),
+  targetId: z.string().nullable(),
+  summary: z.string(),
+  /** The fields sent to Fathom (null for a delete). */
+  change: z.record(z.string(), z.unknown()).nullable(),
+  outcome: auditOutcomeSchema,
+  /** Why a write failed, as the user was told; null otherwise. */
+  detail: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const AUDIT_PAGE_MAX = 200;
+
+/** One page, newest first; `nextBefore` continues with older entries (null at the end). */
+export const auditPageSchema = z.object({
+  entries: z.array(auditEntrySchema),
+  nextBefore: z.number().int().nullable(),
+});
+export type AuditPage = z.infer<typeof auditPageSchema>;
+
+/** What a caller may ask for (the JSON route's query and the page's search params). */
+export const auditQuerySchema = z.object({
+  limit: z.coerce
+    .number()
+    .int("The page size must be a whole number")
+    .min(1, "The page size must be at least 1")
+    .max(AUDIT_PAGE_MAX, `The page size must be at most ${AUDIT_PAGE_MAX}`)
+    .default(50),
+  before: z.coerce.number().int("Use an entry id").positive("Use an entry id").optional(),
+  site: z.string().trim().min(1).max(255).optional(),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;

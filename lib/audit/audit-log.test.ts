@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "@/lib/api/errors";
+import { openTestDatabase } from "@/lib/store/db";
+import { auditEntrySchema, auditQuerySchema } from "./audit-entry";
+import { createAuditLog } from "./audit-log";
+
+const ada = { id: 1, name: "Ada Admin", email: "ada@example.com" };
+const eddie = { id: 2, name: "Eddie Editor", email: "eddie@example.com" };
+
+async function freshLog() {
+  let tick = Date.parse("2024-05-01T10:00:00Z");
+  return createAuditLog(await openTestDatabase(), () => new Date((tick += 1000)));
+}
+
+describe("the audit log", () => {
+  it("records who wrote what, where and when, with the id Fathom gave the new item", async () => {
+    const log = await freshLog();
+    const created = await log.audited(
+      { actor: eddie, action: "milestone.create", siteId: "CDBUGS", summary: "Created milestone “Launch” on 2024-03-01", change: { name: "Launch", milestone_date: "2024-03-01" } },
+      async () => ({ id: "m-1" }),
+      (milestone) => ({ targetId: milestone.id }),
+    );
+    expect(created).toEqual({ id: "m-1" });
+    const { entries, nextBefore } = await log.list({ limit: 10 });
+    expect(nextBefore).toBeNull();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toEqual({
+      id: expect.any(Number),
+      at: "2024-05-01T10:00:01.000Z",
+      actor: eddie,
+      action: "milestone.create",
+      siteId: "CDBUGS",
+      targetId: "m-1",
+      summary: "Created milestone “Launch” on 2024-03-01",
+      change: { name: "Launch", milestone_date: "2024-03-01" },
+      outcome: "ok",
+      detail: null,
+    });
+    expect(auditEntrySchema.safeParse(entries[0]).success).toBe(true);
+  });
+
+  it("keeps a refused write as failed with the message the user saw, and passes the error on unchanged", async () => {
+    const log = await freshLog();
+    const refusal = new ApiError(400, "fathom_validation", "Fathom did not accept the request: The name has already been taken.");
+    await expect(
+      log.audited({ actor: ada, action: "event.update", siteId: "CDBUGS", targetId: "e-1", summary: "Renamed event" }, async () => {
+        throw refusal;
+      }),
+    ).rejects.toBe(refusal);
+    const [entry] = (await log.list({ limit: 10 })).entries;
+    expect(entry).toMatchObject({ outcome: "failed", targetId: "e-1", detail: refusal.message, change: null });
+  });
+
+  it("does not leak an unexpected error's text (it could carry a secret) into the log", async () => {
+    const log = await freshLog();
+    await expect(
+      log.audited({ actor: ada, action: "event.delete", siteId: "CDBUGS", targetId: "e-1", summary: "Deleted event" }, async () => {
+        throw new Error("connect ECONNREFUSED with Bearer secret-token-123");
+      }),
+    ).rejects.toThrow();
+    const [entry] = (await log.list({ limit: 10 })).entries;
+    expect(entry?.outcome).toBe("failed");
+    expect(entry?.detail).not.toContain("secret-token-123");
+  });
+
+  it("shows a write that has not been answered yet as pending", async () => {
+    const log = await freshLog();
+    let finish!: () => void;
+    const running = log.audited({ actor: ada, action: "milestone.delete", siteId: "CDBUGS", targetId: "m-9", summary: "Deleted" }, () =>
+      new Promise<void>((resolve) => (finish = resolve)),
+    );
+    await expect.poll(async () => (await log.list({ limit: 1 })).entries[0]?.outcome).toBe("pending");
+    finish();
+    await running;
+    expect((await log.list({ limit: 1 })).entries[0]?.outcome).toBe("ok");
+  });
+
+  it("pages newest first and filters by site", async () => {
+    const log = await freshLog();
+    for (let i = 1; i <= 5; i++) {
+      await log.audited(
+        { actor: ada, action: "milestone.create", siteId: i % 2 ? "CDBUGS" : "LONDON", summary: `#${i}` },
+        async () => null,
+      );
+    }
+    const first = await log.list({ limit: 2 });
+    expect(first.entries.map((e) => e.summary)).toEqual(["#5", "#4"]);
+    const second = await log.list({ limit: 2, before: first.nextBefore! });
+    expect(second.entries.map((e) => e.summary)).toEqual(["#3", "#2"]);
+    const last = await log.list({ limit: 2, before: second.nextBefore! });
+    expect(last.entries.map((e) => e.summary)).toEqual(["#1"]);
+    expect(last.nextBefore).toBeNull();
+    expect((await log.list({ limit: 10, site: "LONDON" })).entries.map((e) => e.summary)).toEqual(["#4", "#2"]);
+  });
+
+  it("remembers the currency each event was last given here, ignoring failed writes", async () => {
+    const log = await freshLog();
+    const write = (action: "event.create" | "event.update", targetId: string, change: Record<string, unknown>, fail = false) =>
+      log
+        .audited({ actor: ada, action, siteId: "CDBUGS", targetId, summary: "x", change }, async () => {
+          if (fail) throw new ApiError(400, "fathom_validation", "no");
+          return { id: targetId };
+        }, (event) => ({ targetId: event.id }))
+        .catch(() => undefined);
+    await write("event.create", "e-1", { name: "Signup", currency: "dollar" });
+    await write("event.update", "e-1", { currency: "euro" });
+    await write("event.update", "e-1", { currency: "yen" }, true);
+    await write("event.update", "e-1", { name: "Sign-up" });
+    await write("event.create", "e-2", { name: "Purchase", currency: "pound" });
+    const currencies = await log.lastKnownCurrencies("CDBUGS");
+    expect(Object.fromEntries(currencies)).toEqual({ "e-1": "euro", "e-2": "pound" });
+    expect((await log.lastKnownCurrencies("OTHER")).size).toBe(0);
+  });
+});
+
+describe("the audit query", () => {
+  it("reads search params with defaults and refuses nonsense with a message", () => {
+    expect(auditQuerySchema.parse({})).toEqual({ limit: 50 });
+    expect(auditQuerySchema.parse({ limit: "20", before: "31", site: "CDBUGS" })).toEqual({ limit: 20, before: 31, site: "CDBUGS" });
+    expect(auditQuerySchema.safeParse({ limit: "500" }).error?.issues[0]?.message).toBe("The page size must be at most 200");
+    expect(auditQuerySchema.safeParse({ before: "abc" }).success).toBe(false);
+  });
+});

@@ -1,0 +1,165 @@
+import "server-only";
+import type { Kysely, Selectable } from "kysely";
+import { isConvertibleToApiError, ApiError } from "@/lib/api/errors";
+import { logError } from "@/lib/api/log";
+import { database } from "@/lib/store/db";
+import type { AuditLogTable, Database } from "@/lib/store/schema";
+import { auditEntrySchema, type AuditAction, type AuditEntry, type AuditPage, type AuditQuery } from "./audit-entry";
+
+/** Who is writing: any signed-in user (only id, name and email are kept). */
+export type AuditActor = { id: number; name: string; email: string };
+
+export type AuditStart = {
+  actor: AuditActor;
+  action: AuditAction;
+  siteId: string;
+  /** The milestone or event id; unknown before a create. */
+  targetId?: string;
+  /** What is about to happen, in words (see ./summaries). */
+  summary: string;
+  /** The fields sent to Fathom; none for a delete. */
+  change?: Record<string, unknown>;
+};
+
+/** What the settled entry says once the write succeeded (e.g. the id Fathom gave a new milestone). */
+export type AuditSettle = { targetId?: string; summary?: string };
+
+const MAX_DETAIL = 500;
+
+function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
+  return auditEntrySchema.parse({
+    id: row.id,
+    at: row.created_at,
+    actor: { id: row.actor_id, name: row.actor_name, email: row.actor_email },
+    action: row.action,
+    siteId: row.site_id,
+    targetId: row.target_id,
+    summary: row.summary,
+    change: parseChange(row.change_json),
+    outcome: row.outcome,
+    detail: row.detail,
+  });
+}
+
+function parseChange(json: string | null): Record<string, unknown> | null {
+  if (json === null) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The message a user was shown for a failed write: never a stack, never the token. */
+function failureDetail(error: unknown): string {
+  const message =
+    error instanceof ApiError
+      ? error.message
+      : isConvertibleToApiError(error)
+        ? error.toApiError().message
+        : "Unexpected error (see the server log).";
+  return message.length > MAX_DETAIL ? `${message.slice(0, MAX_DETAIL)}…` : message;
+}
+
+export function createAuditLog(db: Kysely<Database>, now: () => Date = () => new Date()) {
+  async function start(entry: AuditStart): Promise<number> {
+    const row = await db
+      .insertInto("audit_log")
+      .values({
+        created_at: now().toISOString(),
+        actor_id: entry.actor.id,
+        actor_name: entry.actor.name,
+        actor_email: entry.actor.email,
+        action: entry.action,
+        site_id: entry.siteId,
+        target_id: entry.targetId ?? null,
+        summary: entry.summary,
+        change_json: entry.change === undefined ? null : JSON.stringify(entry.change),
+        outcome: "pending",
+        detail: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async function settle(id: number, outcome: "ok" | "failed", change: AuditSettle & { detail?: string }) {
+    await db
+      .updateTable("audit_log")
+      .set({
+        outcome,
+        ...(change.targetId !== undefined ? { target_id: change.targetId } : {}),
+        ...(change.summary !== undefined ? { summary: change.summary } : {}),
+        detail: change.detail ?? null,
+      })
+      .where("id", "=", id)
+      .execute();
+  }
+
+  return {
+    /**
+     * Runs one write with its audit entry: recorded as pending before the write (if that fails, the
+     * write is not attempted), settled as ok or failed after it. The write's own result or error is
+     * passed through unchanged; a failure to settle is logged, never turned into a failed write.
+     */
+    async audited<T>(entry: AuditStart, run: () => Promise<T>, onSuccess?: (result: T) => AuditSettle): Promise<T> {
+      const id = await start(entry);
+      let result: T;
+      try {
+        result = await run();
+      } catch (error) {
+        await settle(id, "failed", { detail: failureDetail(error) }).catch((settleError) =>
+          logError("Could not settle an audit entry", settleError),
+        );
+        throw error;
+      }
+      try {
+        await settle(id, "ok", onSuccess?.(result) ?? {});
+      } catch (settleError) {
+        logError("Could not settle an audit entry", settleError);
+      }
+      return result;
+    },
+
+    /**
+     * The currency each event of a site was last given through Sounding (Fathom lists events with a null
+     * currency, so this is the only place it can be read back). Events never written here are absent.
+     */
+    async lastKnownCurrencies(siteId: string): Promise<Map<string, string>> {
+      const rows = await db
+        .selectFrom("audit_log")
+        .select(["target_id", "change_json"])
+        .where("site_id", "=", siteId)
+        .where("outcome", "=", "ok")
+        .where("action", "in", ["event.create", "event.update"])
+        .where("target_id", "is not", null)
+        .orderBy("id", "asc")
+        .execute();
+      const currencies = new Map<string, string>();
+      for (const row of rows) {
+        const currency = parseChange(row.change_json)?.currency;
+        if (row.target_id && typeof currency === "string") currencies.set(row.target_id, currency);
+      }
+      return currencies;
+    },
+
+    /** Newest first, `limit` at a time; `before` continues after the last id of the previous page. */
+    async list(query: Pick<AuditQuery, "limit" | "before" | "site">): Promise<AuditPage> {
+      let select = db.selectFrom("audit_log").selectAll().orderBy("id", "desc").limit(query.limit + 1);
+      if (query.before !== undefined) select = select.where("id", "<", query.before);
+      if (query.site !== undefined) select = select.where("site_id", "=", query.site);
+      const rows = await select.execute();
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      return { entries: page.map(toEntry), nextBefore: rows.length > query.limit && last ? last.id : null };
+    },
+  };
+}
+
+export type AuditLog = ReturnType<typeof createAuditLog>;
+
+/** The process-wide audit log over the app's database. */
+export async function auditLog(): Promise<AuditLog> {
+  return createAuditLog(await database());
+}
