@@ -157,7 +157,9 @@ export class Governor {
       if (!flight) {
         if (waitMs > this.allowedWaitMs(request.priority, known)) return this.fallback<T>(known, waitMs);
         flight = this.launch(request, known);
-        return this.join<T>(flight, request.priority, known, false);
+        const answer = this.join<T>(flight, request.priority, known, false);
+        this.scheduler.enqueue(flight.job); // after join: the scheduler only spends budget on a wanted job
+        return answer;
       }
     }
     return this.join<T>(flight, request.priority, known, true);
@@ -297,7 +299,6 @@ export class Governor {
       },
     };
     this.flights.set(flight.key, flight);
-    this.scheduler.enqueue(flight.job);
     return flight;
   }
 

@@ -63,16 +63,26 @@ export class ManualUpstream {
     await settle();
   }
 
+  /** Answers the oldest unanswered call for a key. */
+  async answerFor(key: string, value: unknown) {
+    const call = this.calls.find((candidate, index) => candidate.key === key && !this.done.has(index));
+    if (!call) throw new Error(`no pending upstream call for ${key}`);
+    this.done.add(this.calls.indexOf(call));
+    call.resolve(value);
+    await settle();
+  }
+
   async fail(error: unknown) {
     this.next().reject(error);
     await settle();
   }
 
-  private answered = 0;
+  private readonly done = new Set<number>();
   private next(): Call {
-    const call = this.calls[this.answered++];
-    if (!call) throw new Error("no pending upstream call");
-    return call;
+    const index = this.calls.findIndex((_call, i) => !this.done.has(i));
+    if (index < 0) throw new Error("no pending upstream call");
+    this.done.add(index);
+    return this.calls[index]!;
   }
 }
 
