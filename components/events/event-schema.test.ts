@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { fieldsFromZod } from "@/lib/api/errors";
+import { EVENT_CURRENCIES } from "@/lib/query/fathom-fields";
+import { CURRENCY_LABELS, createEventInputSchema, sortEvents, updateEventInputSchema } from "./event-schema";
+
+describe("event input", () => {
+  it("defaults the currency to dollar, as Fathom does", () => {
+    expect(createEventInputSchema.parse({ name: "Signed up" })).toEqual({ name: "Signed up", currency: "dollar" });
+  });
+
+  it("takes names up to 255 characters and refuses longer ones with the count", () => {
+    expect(createEventInputSchema.safeParse({ name: "e".repeat(255) }).success).toBe(true);
+    const result = createEventInputSchema.safeParse({ name: "e".repeat(256) });
+    expect(result.success).toBe(false);
+    expect(fieldsFromZod(result.error!)).toEqual({ name: ["Fathom allows at most 255 characters in an event name; this one has 256"] });
+  });
+
+  it("accepts only Fathom's currencies", () => {
+    for (const currency of EVENT_CURRENCIES) expect(createEventInputSchema.safeParse({ name: "x", currency }).success).toBe(true);
+    const result = createEventInputSchema.safeParse({ name: "x", currency: "bitcoin" });
+    expect(fieldsFromZod(result.error!)).toEqual({ currency: ["Pick a currency from the list"] });
+  });
+
+  it("updates only what is given, and something must be given", () => {
+    expect(updateEventInputSchema.parse({ currency: "euro" })).toEqual({ currency: "euro" });
+    expect(updateEventInputSchema.parse({ name: " Renamed " })).toEqual({ name: "Renamed" });
+    const empty = updateEventInputSchema.safeParse({});
+    expect(fieldsFromZod(empty.error!)).toEqual({ _: ["Change the name or the currency"] });
+    expect(updateEventInputSchema.safeParse({ name: "" }).success).toBe(false);
+  });
+
+  it("labels every currency and sorts events by name", () => {
+    expect(Object.keys(CURRENCY_LABELS).sort()).toEqual([...EVENT_CURRENCIES].sort());
+    const make = (id: string, name: string) => ({ id, name, currency: null, createdAt: "" });
+    expect(sortEvents([make("1", "purchase"), make("2", "Add to cart"), make("3", "Signup")]).map((e) => e.name)).toEqual([
+      "Add to cart",
+      "purchase",
+      "Signup",
+    ]);
+  });
+});
