@@ -1,15 +1,33 @@
-import { ComingSoon } from "@/components/ui/coming-soon";
+import { SiteDirectoryView } from "@/components/sites/site-directory-view";
+import { SitesError } from "@/components/sites/sites-error";
 import { PageHeader } from "@/components/ui/page-header";
+import { ApiError, isConvertibleToApiError, type ApiErrorBody } from "@/lib/api/errors";
+import { logError } from "@/lib/api/log";
 import { requireUser } from "@/lib/auth/guard";
+import { loadSiteDirectory, type SiteDirectoryEntry } from "@/lib/fathom/site-directory";
+import { getFathom } from "@/lib/server/connection";
 
 export const metadata = { title: "Sites" };
 
+async function load(): Promise<{ sites: SiteDirectoryEntry[] } | { error: ApiErrorBody["error"] }> {
+  try {
+    const { client } = await getFathom();
+    return { sites: await loadSiteDirectory(client) };
+  } catch (error) {
+    if (error instanceof ApiError) return { error: error.toBody().error };
+    if (isConvertibleToApiError(error)) return { error: error.toApiError().toBody().error };
+    logError("Loading the site directory", error);
+    return { error: { code: "internal_error", message: "Something went wrong on our side." } };
+  }
+}
+
 export default async function SitesPage() {
-  await requireUser();
+  const user = await requireUser();
+  const result = await load();
   return (
     <>
-      <PageHeader title="Sites" description="The sites of your Fathom account." />
-      <ComingSoon what="The list of sites" />
+      <PageHeader title="Sites" description="The sites of your Fathom account, with their events and milestones." />
+      {"error" in result ? <SitesError error={result.error} isAdmin={user.role === "admin"} /> : <SiteDirectoryView sites={result.sites} />}
     </>
   );
 }

@@ -1,7 +1,8 @@
-import { ComingSoon } from "@/components/ui/coming-soon";
+import { ConnectionSettings } from "@/components/connection/connection-settings";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/guard";
+import { getConnectionStatus } from "@/lib/server/connection";
 
 export const metadata = { title: "Fathom connection" };
 
@@ -10,8 +11,8 @@ export default async function ConnectionPage() {
   if (!allowed) return <NotAllowed role="admin" />;
   return (
     <>
-      <PageHeader title="Fathom connection" />
-      <ComingSoon what="Connecting a Fathom token from the browser" />
+      <PageHeader title="Fathom connection" description="The Fathom API token Sounding reads your analytics with." />
+      <ConnectionSettings status={await getConnectionStatus()} />
     </>
   );
 }
