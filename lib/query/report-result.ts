@@ -1,0 +1,70 @@
+/**
+ * The answer of `GET /api/reports/run`, as a zod schema the page parses with (isomorphic). Numbers are
+ * numbers; date buckets are wall-clock in the site's timezone, written as `bucketKey` does
+ * (`2024-01-15`, `2024-01-15 13:00:00`, `2024-01`, `2024`).
+ */
+import { z } from "zod";
+import { aggregateSchema, dateGroupingSchema, groupableFieldSchema } from "./fathom-fields";
+import { reportQuerySchema } from "./report-query";
+
+export const reportRowSchema = z.object({
+  /** The date bucket, when the report is grouped by date. */
+  date: z.string().optional(),
+  /** The grouped fields' values; null when Fathom has none (e.g. a visit without a referrer). */
+  fields: z.partialRecord(groupableFieldSchema, z.string().nullable()),
+  /** The metrics asked for. */
+  values: z.partialRecord(aggregateSchema, z.number()),
+});
+export type ReportRow = z.infer<typeof reportRowSchema>;
+
+export const reportTotalsSchema = z.partialRecord(aggregateSchema, z.number());
+export type ReportTotals = z.infer<typeof reportTotalsSchema>;
+
+export const reportRangeSchema = z.object({
+  /** Fathom timestamps, `YYYY-MM-DD HH:mm:ss`, in `timezone`. */
+  from: z.string(),
+  to: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  days: z.number().int(),
+  timezone: z.string(),
+  /** The date grouping the report ran with ("auto" resolved); null for none. */
+  grouping: dateGroupingSchema.nullable(),
+  /** Every date bucket of the range in order (empty without a date grouping). */
+  buckets: z.array(z.string()),
+});
+export type ReportRange = z.infer<typeof reportRangeSchema>;
+
+export const reportMilestoneSchema = z.object({ id: z.string(), name: z.string(), date: z.string() });
+export type ReportMilestone = z.infer<typeof reportMilestoneSchema>;
+
+export const reportMetaSchema = z.object({
+  /** When the oldest of the answers used was produced by Fathom (ISO). */
+  fetchedAt: z.string(),
+  /** Every answer came from the cache. */
+  cached: z.boolean(),
+  /** At least one answer is a last good answer served because Fathom could not be asked in time. */
+  stale: z.boolean(),
+  /** Upstream requests this report cost (answers neither cached nor shared with another request). */
+  upstreamCalls: z.number().int().nonnegative(),
+});
+export type ReportMeta = z.infer<typeof reportMetaSchema>;
+
+export const reportResultSchema = z.object({
+  query: reportQuerySchema,
+  range: reportRangeSchema,
+  rows: z.array(reportRowSchema),
+  totals: reportTotalsSchema,
+  comparison: z
+    .object({
+      range: reportRangeSchema,
+      /** The comparison period's series by date (no field groupings); empty without a date grouping. */
+      rows: z.array(reportRowSchema),
+      totals: reportTotalsSchema,
+    })
+    .optional(),
+  /** The site's milestones inside the range, by date. */
+  milestones: z.array(reportMilestoneSchema),
+  meta: reportMetaSchema,
+});
+export type ReportResult = z.infer<typeof reportResultSchema>;
