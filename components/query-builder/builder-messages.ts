@@ -1,0 +1,22 @@
+/**
+ * Reads lib/query's messages-by-path for one control: its own path and everything below it
+ * (`filters.0` covers `filters.0.value`). The builder shows them beside the control at fault.
+ */
+import type { QueryMessages } from "@/lib/query/report-query";
+
+export function messagesAt(messages: QueryMessages, path: string, { nested = true } = {}): string[] {
+  const found: string[] = [];
+  for (const [key, list] of Object.entries(messages)) {
+    if (key === path || (nested && key.startsWith(`${path}.`))) {
+      for (const message of list) if (!found.includes(message)) found.push(message);
+    }
+  }
+  return found;
+}
+
+/** Every message once, in the order the controls appear: what the summary beside Run lists. */
+export function allMessages(messages: QueryMessages): string[] {
+  const found: string[] = [];
+  for (const list of Object.values(messages)) for (const message of list) if (!found.includes(message)) found.push(message);
+  return found;
+}

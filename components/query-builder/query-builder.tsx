@@ -1,0 +1,114 @@
+"use client";
+import { useId, useMemo, type KeyboardEvent, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { queryMessages, type ReportQuery } from "@/lib/query/report-query";
+import { allMessages } from "./builder-messages";
+import { siteTimezone, type BuilderSite } from "./builder-site";
+import { DateRangePicker } from "./date-range-picker";
+import { DisplaySection } from "./display-section";
+import { FilterRows } from "./filter-rows";
+import { GroupingSection } from "./grouping-section";
+import { MetricToggles } from "./metric-toggles";
+import { findSite } from "./query-edits";
+import { SortLimitSection } from "./sort-limit-section";
+import { SourceSection } from "./source-section";
+
+export type QueryBuilderProps = {
+  /** The query being edited (controlled). */
+  value: ReportQuery;
+  onChange: (next: ReportQuery) => void;
+  /** Runs the query; only ever called with a query that passes every rule. */
+  onRun: (query: ReportQuery) => void;
+  sites: readonly BuilderSite[];
+  /** A report is being fetched: Run shows it, but stays usable (a new Run replaces it). */
+  running?: boolean;
+};
+
+/** True for Ctrl+Enter, and Cmd+Enter on a Mac. */
+export function isRunShortcut(event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey">): boolean {
+  return event.key === "Enter" && (event.ctrlKey || event.metaKey);
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="flex flex-col gap-3 border-t border-line pt-3 first:border-t-0 first:pt-0" aria-label={title}>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * The report builder, controlled like Grafana's query editors: `value`, `onChange` and a separate Run.
+ * Every rule lib/query knows is checked on each change: its message shows beside the control at fault,
+ * and Run stays disabled (with the reasons listed beside it) until the query is one Fathom will accept.
+ * Ctrl/Cmd+Enter anywhere in the builder runs it; so does Enter in a text field.
+ */
+export function QueryBuilder({ value, onChange, onRun, sites, running = false }: QueryBuilderProps) {
+  const id = useId();
+  const messages = useMemo(() => queryMessages(value), [value]);
+  const problems = allMessages(messages);
+  const valid = problems.length === 0;
+  const timezone = siteTimezone(findSite(sites, value.site));
+
+  function run() {
+    if (valid) onRun(value);
+  }
+
+  return (
+    <form
+      aria-label="Report builder"
+      noValidate
+      className="flex flex-col gap-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        run();
+      }}
+      onKeyDown={(event) => {
+        if (isRunShortcut(event)) {
+          event.preventDefault();
+          run();
+        }
+      }}
+    >
+      <Section title="Data">
+        <SourceSection value={value} onChange={onChange} sites={sites} messages={messages} />
+        <MetricToggles value={value} onChange={onChange} messages={messages} />
+      </Section>
+      <Section title="Dates">
+        <DateRangePicker value={value} onChange={onChange} messages={messages} timezone={timezone} />
+      </Section>
+      <Section title="Grouping">
+        <GroupingSection value={value} onChange={onChange} messages={messages} />
+      </Section>
+      <Section title="Filters">
+        <FilterRows value={value} onChange={onChange} messages={messages} />
+      </Section>
+      <Section title="Rows">
+        <SortLimitSection value={value} onChange={onChange} messages={messages} />
+      </Section>
+      <Section title="Display">
+        <DisplaySection value={value} onChange={onChange} messages={messages} />
+      </Section>
+      <div className="sticky bottom-0 flex flex-col gap-1 border-t border-line bg-surface pt-3">
+        <Button type="submit" disabled={!valid} aria-describedby={valid ? `${id}-shortcut` : `${id}-problems`}>
+          {running ? "Running…" : "Run report"}
+        </Button>
+        <p id={`${id}-shortcut`} className="text-center text-xs text-muted">
+          or press Ctrl+Enter (⌘+Enter on a Mac)
+        </p>
+        <div id={`${id}-problems`} aria-live="polite" className="text-xs text-bad">
+          {valid ? null : (
+            <>
+              <p className="font-medium">Fix this to run the report:</p>
+              <ul className="list-disc pl-4">
+                {problems.map((problem) => (
+                  <li key={problem}>{problem}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      </div>
+    </form>
+  );
+}

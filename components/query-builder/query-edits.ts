@@ -1,0 +1,129 @@
+/**
+ * The builder's edits as pure functions: each takes the current query and returns the next one, keeping
+ * the parts that still make sense (an operator the new property allows, a sort on a field still chosen,
+ * an event the new site has). The builder's controls call these; the rules themselves stay in lib/query.
+ */
+import { resolveRange } from "@/lib/query/resolve-range";
+import {
+  GROUPABLE_FIELDS,
+  filterPropertySchema,
+  operatorsFor,
+  type Aggregate,
+  type FilterOperator,
+  type FilterProperty,
+  type GroupableField,
+} from "@/lib/query/fathom-fields";
+import { withEntity, type ReportFilter, type ReportQuery } from "@/lib/query/report-query";
+import type { DateRange } from "@/lib/query/date-presets";
+import type { BuilderSite } from "./builder-site";
+
+/** Drops a sort whose field is no longer a chosen metric or grouping (a date sort stays). */
+function keepSortValid(query: ReportQuery): ReportQuery {
+  const sort = query.sort;
+  if (!sort || sort.field === "timestamp") return query;
+  const chosen: string[] = [...query.metrics, ...query.by];
+  return chosen.includes(sort.field) ? query : { ...query, sort: undefined };
+}
+
+/** Another site: an event report keeps its event when the new site has one of that name, else takes its first. */
+export function changeSite(query: ReportQuery, site: BuilderSite): ReportQuery {
+  if (query.entity !== "event") return { ...query, site: site.id };
+  const names = site.events.map((event) => event.name);
+  const event = query.event !== undefined && names.includes(query.event) ? query.event : names[0];
+  return { ...query, site: site.id, event };
+}
+
+/** Pageviews or an event; switching to events picks the site's first event unless one is chosen. */
+export function changeEntity(query: ReportQuery, entity: ReportQuery["entity"], site: BuilderSite | undefined): ReportQuery {
+  if (entity === "pageview") return { ...withEntity(query, "pageview"), event: undefined };
+  const names = site?.events.map((event) => event.name) ?? [];
+  const event = query.event !== undefined && names.includes(query.event) ? query.event : names[0];
+  return withEntity(query, "event", event);
+}
+
+/** Ticks or unticks a metric; a newly ticked one goes last, so the cards keep the order they were picked in. */
+export function toggleMetric(query: ReportQuery, metric: Aggregate, on: boolean): ReportQuery {
+  const metrics = on
+    ? query.metrics.includes(metric)
+      ? query.metrics
+      : [...query.metrics, metric]
+    : query.metrics.filter((item) => item !== metric);
+  return keepSortValid({ ...query, metrics });
+}
+
+/**
+ * A preset, or custom dates. Switching from a preset to custom starts from the dates the preset covers
+ * today in the site's timezone, so the calendar opens on something sensible.
+ */
+export function changeRangePreset(
+  query: ReportQuery,
+  preset: DateRange["preset"],
+  context: { timezone: string; now: Date },
+): ReportQuery {
+  if (preset !== "custom") return { ...query, range: { preset } };
+  if (query.range.preset === "custom") return query;
+  const resolved = resolveRange(query.range, context);
+  return { ...query, range: { preset: "custom", from: resolved.startDate, to: resolved.endDate } };
+}
+
+export function changeCustomDates(query: ReportQuery, from: string, to: string): ReportQuery {
+  return { ...query, range: { preset: "custom", from, to } };
+}
+
+/** Fields not yet grouped by, in Fathom's order: what the "add a grouping" list offers. */
+export function groupableFieldsLeft(query: ReportQuery): GroupableField[] {
+  return GROUPABLE_FIELDS.filter((field) => !query.by.includes(field));
+}
+
+export function addGroupBy(query: ReportQuery, field: GroupableField): ReportQuery {
+  return query.by.includes(field) ? query : { ...query, by: [...query.by, field] };
+}
+
+export function removeGroupBy(query: ReportQuery, field: GroupableField): ReportQuery {
+  return keepSortValid({ ...query, by: query.by.filter((item) => item !== field) });
+}
+
+/** A new filter row: the page path, "is", and an empty value for the user to type. */
+export function addFilter(query: ReportQuery): ReportQuery {
+  const filter: ReportFilter = { property: "pathname", operator: "is", value: "" };
+  return { ...query, filters: [...query.filters, filter] };
+}
+
+export function removeFilter(query: ReportQuery, index: number): ReportQuery {
+  return { ...query, filters: query.filters.filter((_, at) => at !== index) };
+}
+
+/**
+ * Changes one part of a filter row. A new property keeps the operator when the property allows it and
+ * falls back to "is" otherwise, so the row never holds a combination Fathom refuses.
+ */
+export function changeFilter(
+  query: ReportQuery,
+  index: number,
+  change: { property?: FilterProperty; operator?: FilterOperator; value?: string },
+): ReportQuery {
+  const filters = query.filters.map((filter, at) => {
+    if (at !== index) return filter;
+    const property = change.property ?? filter.property;
+    const operator = change.operator ?? filter.operator;
+    return {
+      property,
+      operator: operatorsFor(property).includes(operator) ? operator : "is",
+      value: change.value ?? filter.value,
+    };
+  });
+  return { ...query, filters };
+}
+
+/** Every property a filter can use, in the order the builder lists them. */
+export const FILTER_PROPERTIES: readonly FilterProperty[] = filterPropertySchema.options;
+
+/** What the sort list offers: the chosen metrics and groupings, and the date when grouped by date. */
+export function sortFieldsFor(query: ReportQuery): Array<Aggregate | GroupableField | "timestamp"> {
+  return [...query.metrics, ...query.by, ...(query.grouping === "none" ? [] : (["timestamp"] as const))];
+}
+
+/** Picks the site by id, or undefined when the list does not have it. */
+export function findSite(sites: readonly BuilderSite[], id: string): BuilderSite | undefined {
+  return sites.find((site) => site.id === id);
+}
