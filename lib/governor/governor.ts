@@ -226,6 +226,11 @@ export class Governor {
     return this.buckets.level(cls, this.clock.now());
   }
 
+  /** Requests of a class waiting for the budget, by priority. */
+  queued(cls: RequestClass): Record<Priority, number> {
+    return this.scheduler.queued(cls);
+  }
+
   async state(): Promise<BudgetState> {
     const now = this.clock.now();
     const classes = {} as Record<RequestClass, ClassState>;

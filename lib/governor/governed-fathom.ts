@@ -1,0 +1,261 @@
+import "server-only";
+import { getServerConfig, type ServerConfig } from "@/lib/config/server-config";
+import type { LiveMeta } from "@/lib/current-visitors/answer";
+import { MAX_INTERVAL_SECONDS } from "@/lib/current-visitors/interval";
+import type { AggregationRow } from "@/lib/fathom/aggregations";
+import type { FathomClient } from "@/lib/fathom/client";
+import { currentVisitorsParamsSchema, type CurrentVisitors } from "@/lib/fathom/current-visitors";
+import type { CreateEventBody, UpdateEventBody } from "@/lib/fathom/events";
+import { createEventBodySchema, updateEventBodySchema } from "@/lib/fathom/events";
+import { checkInput } from "@/lib/fathom/http";
+import { milestoneBodySchema, type MilestoneBody } from "@/lib/fathom/milestones";
+import { listAll, type FathomList, type ListParams } from "@/lib/fathom/pagination";
+import { createSiteBodySchema, updateSiteBodySchema, type CreateSiteBody, type UpdateSiteBody } from "@/lib/fathom/sites";
+import { idSchema } from "@/lib/fathom/values";
+import { aggregationParamsSchema } from "@/lib/query/aggregation-params";
+import { getFathom } from "@/lib/server/connection";
+import type { Governed } from "./answer-meta";
+import type { BucketLevel } from "./buckets";
+import type { Priority } from "./budget-state";
+import { periodFreshness } from "./freshness";
+import type { Governor } from "./governor";
+import { getGovernor } from "./process-governor";
+import { requestKey } from "./request-key";
+
+/** The freshness rules, in seconds (CACHE_* and CURRENT_VISITORS_INTERVAL_SECONDS). */
+export type GovernedSettings = {
+  closedPeriodSeconds: number;
+  openPeriodSeconds: number;
+  listsSeconds: number;
+  currentVisitorsIntervalSeconds: number;
+};
+
+export function governedSettings(config: ServerConfig): GovernedSettings {
+  return {
+    closedPeriodSeconds: config.CACHE_CLOSED_PERIOD_SECONDS,
+    openPeriodSeconds: config.CACHE_OPEN_PERIOD_SECONDS,
+    listsSeconds: config.CACHE_LISTS_SECONDS,
+    currentVisitorsIntervalSeconds: config.CURRENT_VISITORS_INTERVAL_SECONDS,
+  };
+}
+
+export type ReadOptions = { priority?: Priority };
+export type AggregateOptions = ReadOptions & {
+  /** The site's timezone, to tell a closed period from one that touches today (params.timezone wins). */
+  timezone?: string | null;
+};
+export type CurrentVisitorsOptions = ReadOptions & {
+  detailed?: boolean;
+  /** The interval before stretching (the admin's setting); default CURRENT_VISITORS_INTERVAL_SECONDS. */
+  baseIntervalSeconds?: number;
+};
+export type GovernedCurrentVisitors = { data: CurrentVisitors; meta: LiveMeta };
+
+/**
+ * The current-visitors interval in force: the base one, doubled when less than half of the reports
+ * budget is left, quadrupled when none is left or reports are already waiting for it.
+ */
+export function stretchedIntervalSeconds(baseSeconds: number, level: Pick<BucketLevel, "available" | "capacity">, waiting: number): number {
+  const factor = level.available === 0 || waiting > 0 ? 4 : level.available * 2 < level.capacity ? 2 : 1;
+  return Math.min(MAX_INTERVAL_SECONDS, baseSeconds * factor);
+}
+
+const siteId = (id: string) => checkInput(idSchema("site"), id, "site id");
+const tagsOfSite = (id: string) => ({ events: `site:${id}:events`, milestones: `site:${id}:milestones`, all: `site:${id}` });
+const earliest = (isoTimes: string[]) => isoTimes.reduce((a, b) => (b < a ? b : a));
+
+/**
+ * Fathom as the server may reach it: every read keyed, cached and paced by the governor, every write
+ * through the management budget with the lists it changes dropped. Input is checked before any budget
+ * is spent, so a bad request costs nothing.
+ */
+export function createGovernedFathom(deps: {
+  client: FathomClient;
+  tokenFingerprint: string;
+  governor: Governor;
+  settings: GovernedSettings;
+  now?: () => number;
+}) {
+  const { client, tokenFingerprint: fingerprint, governor, settings } = deps;
+  const now = deps.now ?? Date.now;
+  const listFreshness = () => ({ ttlMs: settings.listsSeconds * 1000, persist: false });
+
+  /** Walks a list page by page, each page a governed read of its own (each costs one request upstream). */
+  async function governedList<T extends { id: string }>(
+    operation: string,
+    params: Record<string, string>,
+    tags: string[],
+    fetchPage: (page: ListParams) => Promise<FathomList<T>>,
+    priority: Priority,
+  ): Promise<Governed<T[]>> {
+    const metas: Governed<unknown>["meta"][] = [];
+    const data = await listAll<T>(async (page) => {
+      const answer = await governor.read({
+        key: requestKey({ operation, fingerprint, params: { ...params, ...page } }),
+        cls: "management",
+        priority,
+        freshness: listFreshness(),
+        tags,
+        fetch: () => fetchPage(page),
+      });
+      metas.push(answer.meta);
+      return answer.data;
+    });
+    return {
+      data,
+      meta: {
+        fetchedAt: earliest(metas.map((meta) => meta.fetchedAt)),
+        freshUntil: earliest(metas.map((meta) => meta.freshUntil)),
+        cached: metas.every((meta) => meta.cached),
+        stale: metas.some((meta) => meta.stale),
+        shared: metas.some((meta) => meta.shared),
+      },
+    };
+  }
+
+  return {
+    /** `GET /aggregations`: closed periods kept long (and across restarts), periods touching today briefly. */
+    async aggregate(params: unknown, { priority = "interactive", timezone }: AggregateOptions = {}): Promise<Governed<AggregationRow[]>> {
+      const checked = checkInput(aggregationParamsSchema, params, "report");
+      const keyed = Object.fromEntries(Object.entries(checked).filter(([, value]) => !(Array.isArray(value) && value.length === 0)));
+      const site = checked.site_id ?? checked.entity_id;
+      return governor.read({
+        key: requestKey({ operation: "aggregations", fingerprint, params: keyed, unordered: ["aggregates", "filters"] }),
+        cls: "reports",
+        priority,
+        freshness: periodFreshness({
+          dateTo: checked.date_to,
+          timeZone: checked.timezone ?? timezone ?? undefined,
+          now: now(),
+          closedPeriodSeconds: settings.closedPeriodSeconds,
+          openPeriodSeconds: settings.openPeriodSeconds,
+        }),
+        tags: site ? [tagsOfSite(site).all] : [],
+        fetch: () => client.aggregate(checked),
+      });
+    },
+
+    /**
+     * `GET /current_visitors`, fetched once per interval per site for every viewer. The detailed answer
+     * is always the one fetched (same cost), so simple and detailed viewers share it.
+     */
+    async currentVisitors(
+      id: string,
+      { detailed = false, priority = "poll", baseIntervalSeconds = settings.currentVisitorsIntervalSeconds }: CurrentVisitorsOptions = {},
+    ): Promise<GovernedCurrentVisitors> {
+      const { siteId: checkedId } = checkInput(currentVisitorsParamsSchema, { siteId: id, detailed }, "current visitors request");
+      const level = await governor.level("reports");
+      const queued = governor.queued("reports");
+      const intervalSeconds = stretchedIntervalSeconds(baseIntervalSeconds, level, queued.interactive + queued.share);
+      const answer = await governor.read({
+        key: requestKey({ operation: "current_visitors", fingerprint, params: { site_id: checkedId, detailed: true } }),
+        cls: "reports",
+        priority,
+        freshness: { ttlMs: intervalSeconds * 1000, persist: false },
+        tags: [tagsOfSite(checkedId).all],
+        fetch: () => client.currentVisitors({ siteId: checkedId, detailed: true }),
+      });
+      const servedInterval = Math.round((Date.parse(answer.meta.freshUntil) - Date.parse(answer.meta.fetchedAt)) / 1000);
+      const nextRefreshAt = answer.meta.stale ? new Date(now() + intervalSeconds * 1000).toISOString() : answer.meta.freshUntil;
+      const data: CurrentVisitors = detailed ? answer.data : { total: answer.data.total };
+      return { data, meta: { ...answer.meta, nextRefreshAt, intervalSeconds: answer.meta.stale ? intervalSeconds : servedInterval, baseIntervalSeconds } };
+    },
+
+    listAllSites: ({ priority = "interactive" }: ReadOptions = {}) =>
+      governedList("sites", {}, ["sites"], (page) => client.listSites(page), priority),
+
+    listAllEvents: (id: string, { priority = "interactive" }: ReadOptions = {}) => {
+      const checkedId = siteId(id);
+      const tags = tagsOfSite(checkedId);
+      return governedList("events", { site_id: checkedId }, [tags.events, tags.all], (page) => client.listEvents(checkedId, page), priority);
+    },
+
+    listAllMilestones: (id: string, { priority = "interactive" }: ReadOptions = {}) => {
+      const checkedId = siteId(id);
+      const tags = tagsOfSite(checkedId);
+      return governedList(
+        "milestones",
+        { site_id: checkedId },
+        [tags.milestones, tags.all],
+        (page) => client.listMilestones(checkedId, page),
+        priority,
+      );
+    },
+
+    /** `GET /token`: what the connected token may do. */
+    getToken: ({ priority = "interactive" }: ReadOptions = {}) =>
+      governor.read({
+        key: requestKey({ operation: "token", fingerprint, params: {} }),
+        cls: "management",
+        priority,
+        freshness: listFreshness(),
+        tags: ["token"],
+        fetch: () => client.getToken(),
+      }),
+
+    createEvent(id: string, body: CreateEventBody) {
+      const checkedId = siteId(id);
+      checkInput(createEventBodySchema, body, "event");
+      return governor.write({ run: () => client.createEvent(checkedId, body), invalidates: [tagsOfSite(checkedId).events] });
+    },
+    updateEvent(id: string, eventId: string, body: UpdateEventBody) {
+      const checkedId = siteId(id);
+      checkInput(updateEventBodySchema, body, "event");
+      return governor.write({ run: () => client.updateEvent(checkedId, eventId, body), invalidates: [tagsOfSite(checkedId).events] });
+    },
+    deleteEvent(id: string, eventId: string) {
+      const checkedId = siteId(id);
+      return governor.write({ run: () => client.deleteEvent(checkedId, eventId), invalidates: [tagsOfSite(checkedId).events] });
+    },
+
+    createMilestone(id: string, body: MilestoneBody) {
+      const checkedId = siteId(id);
+      checkInput(milestoneBodySchema, body, "milestone");
+      return governor.write({ run: () => client.createMilestone(checkedId, body), invalidates: [tagsOfSite(checkedId).milestones] });
+    },
+    updateMilestone(id: string, milestoneId: string, body: MilestoneBody) {
+      const checkedId = siteId(id);
+      checkInput(milestoneBodySchema, body, "milestone");
+      return governor.write({
+        run: () => client.updateMilestone(checkedId, milestoneId, body),
+        invalidates: [tagsOfSite(checkedId).milestones],
+      });
+    },
+    deleteMilestone(id: string, milestoneId: string) {
+      const checkedId = siteId(id);
+      return governor.write({ run: () => client.deleteMilestone(checkedId, milestoneId), invalidates: [tagsOfSite(checkedId).milestones] });
+    },
+
+    createSite(body: CreateSiteBody) {
+      checkInput(createSiteBodySchema, body, "site");
+      return governor.write({ run: () => client.createSite(body), invalidates: ["sites"] });
+    },
+    /** A new timezone changes what "today" and every date bucket mean for the site: its cached answers go too. */
+    updateSite(id: string, body: UpdateSiteBody) {
+      const checkedId = siteId(id);
+      const checked = checkInput(updateSiteBodySchema, body, "site");
+      const invalidates = checked.timezone === undefined ? ["sites"] : ["sites", tagsOfSite(checkedId).all];
+      return governor.write({ run: () => client.updateSite(checkedId, body), invalidates });
+    },
+    deleteSite(id: string) {
+      const checkedId = siteId(id);
+      return governor.write({ run: () => client.deleteSite(checkedId), invalidates: ["sites", tagsOfSite(checkedId).all] });
+    },
+  };
+}
+
+export type GovernedFathom = ReturnType<typeof createGovernedFathom>;
+
+/** The only way the server reaches Fathom: the connection's client behind the process-wide governor. */
+export async function governedFathom(): Promise<GovernedFathom & { mode: Awaited<ReturnType<typeof getFathom>>["mode"] }> {
+  const [connection, governor] = await Promise.all([getFathom(), getGovernor()]);
+  return {
+    ...createGovernedFathom({
+      client: connection.client,
+      tokenFingerprint: connection.tokenFingerprint,
+      governor,
+      settings: governedSettings(getServerConfig()),
+    }),
+    mode: connection.mode,
+  };
+}
