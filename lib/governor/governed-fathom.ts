@@ -10,6 +10,7 @@ import { createEventBodySchema, updateEventBodySchema } from "@/lib/fathom/event
 import { checkInput } from "@/lib/fathom/http";
 import { milestoneBodySchema, type MilestoneBody } from "@/lib/fathom/milestones";
 import { listAll, type FathomList, type ListParams } from "@/lib/fathom/pagination";
+import type { DirectorySource } from "@/lib/fathom/site-directory";
 import { createSiteBodySchema, updateSiteBodySchema, type CreateSiteBody, type UpdateSiteBody } from "@/lib/fathom/sites";
 import { idSchema } from "@/lib/fathom/values";
 import { aggregationParamsSchema } from "@/lib/query/aggregation-params";
@@ -113,6 +114,21 @@ export function createGovernedFathom(deps: {
     };
   }
 
+  const listAllSites = ({ priority = "interactive" }: ReadOptions = {}) =>
+    governedList("sites", {}, ["sites"], (page) => client.listSites(page), priority);
+
+  const listAllEvents = (id: string, { priority = "interactive" }: ReadOptions = {}) => {
+    const checkedId = siteId(id);
+    const tags = tagsOfSite(checkedId);
+    return governedList("events", { site_id: checkedId }, [tags.events, tags.all], (page) => client.listEvents(checkedId, page), priority);
+  };
+
+  const listAllMilestones = (id: string, { priority = "interactive" }: ReadOptions = {}) => {
+    const checkedId = siteId(id);
+    const tags = tagsOfSite(checkedId);
+    return governedList("milestones", { site_id: checkedId }, [tags.milestones, tags.all], (page) => client.listMilestones(checkedId, page), priority);
+  };
+
   return {
     /** `GET /aggregations`: closed periods kept long (and across restarts), periods touching today briefly. */
     async aggregate(params: unknown, { priority = "interactive", timezone }: AggregateOptions = {}): Promise<Governed<AggregationRow[]>> {
@@ -161,26 +177,16 @@ export function createGovernedFathom(deps: {
       return { data, meta: { ...answer.meta, nextRefreshAt, intervalSeconds: answer.meta.stale ? intervalSeconds : servedInterval, baseIntervalSeconds } };
     },
 
-    listAllSites: ({ priority = "interactive" }: ReadOptions = {}) =>
-      governedList("sites", {}, ["sites"], (page) => client.listSites(page), priority),
+    listAllSites,
+    listAllEvents,
+    listAllMilestones,
 
-    listAllEvents: (id: string, { priority = "interactive" }: ReadOptions = {}) => {
-      const checkedId = siteId(id);
-      const tags = tagsOfSite(checkedId);
-      return governedList("events", { site_id: checkedId }, [tags.events, tags.all], (page) => client.listEvents(checkedId, page), priority);
-    },
-
-    listAllMilestones: (id: string, { priority = "interactive" }: ReadOptions = {}) => {
-      const checkedId = siteId(id);
-      const tags = tagsOfSite(checkedId);
-      return governedList(
-        "milestones",
-        { site_id: checkedId },
-        [tags.milestones, tags.all],
-        (page) => client.listMilestones(checkedId, page),
-        priority,
-      );
-    },
+    /** The governed lists in the shape of the client's, for `loadSiteDirectory` (lib/fathom/site-directory.ts). */
+    directorySource: (priority: Priority = "interactive"): DirectorySource => ({
+      listAllSites: async () => (await listAllSites({ priority })).data,
+      listAllEvents: async (id: string) => (await listAllEvents(id, { priority })).data,
+      listAllMilestones: async (id: string) => (await listAllMilestones(id, { priority })).data,
+    }),
 
     /** `GET /token`: what the connected token may do. */
     getToken: ({ priority = "interactive" }: ReadOptions = {}) =>

@@ -5,14 +5,13 @@ import { ApiError, isConvertibleToApiError, type ApiErrorBody } from "@/lib/api/
 import { logError } from "@/lib/api/log";
 import { requireUser } from "@/lib/auth/guard";
 import { loadSiteDirectory, type SiteDirectoryEntry } from "@/lib/fathom/site-directory";
-import { getFathom } from "@/lib/server/connection";
+import { governedFathom } from "@/lib/governor/governed-fathom";
 
 export const metadata = { title: "Sites" };
 
 async function load(): Promise<{ sites: SiteDirectoryEntry[] } | { error: ApiErrorBody["error"] }> {
   try {
-    const { client } = await getFathom();
-    return { sites: await loadSiteDirectory(client) };
+    return { sites: await loadSiteDirectory((await governedFathom()).directorySource()) };
   } catch (error) {
     if (error instanceof ApiError) return { error: error.toBody().error };
     if (isConvertibleToApiError(error)) return { error: error.toApiError().toBody().error };
