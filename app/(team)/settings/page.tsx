@@ -8,6 +8,7 @@ export const metadata = { title: "Settings" };
 const SECTIONS = [
   { href: "/settings/users", title: "Users", text: "Invite people, change roles, remove access.", admin: true },
   { href: "/settings/connection", title: "Fathom connection", text: "The Fathom API token Sounding uses.", admin: true },
+  { href: "/settings/live", title: "Current visitors", text: "How often each watched site's current visitors are refreshed.", admin: true },
 ];
 
 export default async function SettingsPage() {
