@@ -1,23 +1,14 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
-import type { AnswerMeta, Governed } from "./answer-meta";
+import type { Governed } from "./answer-meta";
 import { MemoryAnswerCache, type AnswerCache, type CachedAnswer } from "./answer-cache";
 import { REQUEST_CLASSES, type BudgetState, type ClassState, type Priority, type RequestClass } from "./budget-state";
+import { budgetError, rateLimitedError } from "./budget-errors";
 import type { BucketLevel, Buckets } from "./buckets";
 import { systemClock, type Clock } from "./clock";
-import type { Freshness } from "./freshness";
+import { answerMeta, DEFAULT_WAITS, Flights, type ReadRequest, type ReadStats, type WaitPolicy } from "./flights";
 import { Scheduler, type Job } from "./scheduler";
 import { describeFailure, type UpstreamFailure } from "./upstream-failure";
 import { MemoryUsageStore, UsageCounter, type UsageStore } from "./usage-store";
-
-/** How long a caller of a priority waits for a fresh answer: at most `deadlineMs`, or `staleWaitMs` when a last good answer exists. */
-export type WaitPolicy = { deadlineMs: number; staleWaitMs: number };
-
-export const DEFAULT_WAITS: Record<Priority, WaitPolicy> = {
-  interactive: { deadlineMs: 20_000, staleWaitMs: 5_000 },
-  share: { deadlineMs: 15_000, staleWaitMs: 3_000 },
-  poll: { deadlineMs: 10_000, staleWaitMs: 2_000 },
-};
 
 export type GovernorOptions = {
   buckets: Buckets;
@@ -39,17 +30,6 @@ export type GovernorOptions = {
   onError?: (context: string, error: unknown) => void;
 };
 
-export type ReadRequest<T> = {
-  /** Canonical key (`requestKey`): identical requests share one upstream call and one cached answer. */
-  key: string;
-  cls: RequestClass;
-  priority: Priority;
-  freshness: Freshness;
-  /** Handles for `invalidate`, e.g. `site:CDBUGS:milestones`. */
-  tags?: readonly string[];
-  fetch: () => Promise<T>;
-};
-
 export type WriteRequest<T> = {
   cls?: RequestClass;
   priority?: Priority;
@@ -58,32 +38,9 @@ export type WriteRequest<T> = {
   invalidates?: readonly string[];
 };
 
-type Waiter = {
-  shared: boolean;
-  deadlineAt: number;
-  timer: unknown;
-  resolve: (answer: Governed<unknown>) => void;
-  reject: (error: unknown) => void;
-};
-
-type Flight = {
-  key: string;
-  cls: RequestClass;
-  freshness: Freshness;
-  tags: readonly string[];
-  fetch: () => Promise<unknown>;
-  job: Job;
-  phase: "queued" | "running" | "backoff" | "done";
-  waiters: Set<Waiter>;
-  stale: CachedAnswer | undefined;
-  attempts: number;
-  /** Set when a write invalidated one of its tags while it ran: its answer is handed out, not kept. */
-  noStore: boolean;
-  retryTimer: unknown;
-};
-
 const iso = (ms: number) => new Date(ms).toISOString();
 const PRUNE_EVERY_MS = 60 * 60_000;
+const logToConsole = (context: string, error: unknown) => console.error(`[sounding] governor: ${context}`, error);
 
 /**
  * Every upstream call of the process goes through here: fresh answers come from the cache, identical
@@ -95,15 +52,13 @@ export class Governor {
   private readonly memory: MemoryAnswerCache;
   private readonly persistent: AnswerCache | undefined;
   private readonly clock: Clock;
-  private readonly random: () => number;
-  private readonly maxRetries: number;
   private readonly retryBaseMs: number;
   private readonly waits: Record<Priority, WaitPolicy>;
   private readonly staleRetentionMs: number;
   private readonly onError: (context: string, error: unknown) => void;
   private readonly scheduler: Scheduler;
-  private readonly flights = new Map<string, Flight>();
-  private readonly stats = { requests: 0, hits: 0, shared: 0, stale: 0, rejected: 0 };
+  private readonly flights: Flights;
+  private readonly stats: ReadStats = { requests: 0, hits: 0, shared: 0, stale: 0, rejected: 0 };
   private lastPrune: number;
 
   private constructor(
@@ -114,20 +69,33 @@ export class Governor {
     this.memory = options.memory ?? new MemoryAnswerCache();
     this.persistent = options.persistent;
     this.clock = options.clock ?? systemClock;
-    this.random = options.random ?? Math.random;
-    this.maxRetries = options.maxRetries ?? 2;
     this.retryBaseMs = options.retryBaseMs ?? 1000;
     this.waits = { ...DEFAULT_WAITS, ...options.waits };
     this.staleRetentionMs = options.staleRetentionMs ?? 7 * 24 * 60 * 60_000;
-    this.onError = options.onError ?? ((context, error) => console.error(`[sounding] governor: ${context}`, error));
+    this.onError = options.onError ?? logToConsole;
     this.scheduler = new Scheduler(buckets, this.clock, (error) => this.onError("budget store failed", error));
     this.lastPrune = this.clock.now();
+    this.flights = new Flights({
+      memory: this.memory,
+      persistent: this.persistent,
+      clock: this.clock,
+      random: options.random ?? Math.random,
+      scheduler: this.scheduler,
+      usage,
+      waits: this.waits,
+      maxRetries: options.maxRetries ?? 2,
+      retryBaseMs: this.retryBaseMs,
+      stats: this.stats,
+      pauseClass: (cls, failure) => this.pauseClass(cls, failure),
+      afterSuccess: (now) => this.pruneNow(now),
+      onError: this.onError,
+    });
   }
 
   /** Builds a governor; upstream counts already persisted in `usage` are loaded first. */
   static async create(options: GovernorOptions): Promise<Governor> {
     const clock = options.clock ?? systemClock;
-    const onError = options.onError ?? ((context: string, error: unknown) => console.error(`[sounding] governor: ${context}`, error));
+    const onError = options.onError ?? logToConsole;
     const usage = await UsageCounter.load(options.usage ?? new MemoryUsageStore(), clock.now(), (error) =>
       onError("could not record upstream usage", error),
     );
@@ -148,21 +116,16 @@ export class Governor {
       if (known && this.isFresh(known)) return this.hit<T>(known);
     }
 
-    let flight = this.flights.get(key);
-    if (!flight) {
-      const waitMs = await this.scheduler.estimateWaitMs(request.cls, request.priority).catch(() => 0);
-      known = this.memory.peek(key) ?? known;
-      if (known && this.isFresh(known)) return this.hit<T>(known);
-      flight = this.flights.get(key);
-      if (!flight) {
-        if (waitMs > this.allowedWaitMs(request.priority, known)) return this.fallback<T>(known, waitMs);
-        flight = this.launch(request, known);
-        const answer = this.join<T>(flight, request.priority, known, false);
-        this.scheduler.enqueue(flight.job); // after join: the scheduler only spends budget on a wanted job
-        return answer;
-      }
-    }
-    return this.join<T>(flight, request.priority, known, true);
+    const joined = this.flights.joinExisting(request, known);
+    if (joined) return joined;
+    const waitMs = await this.scheduler.estimateWaitMs(request.cls, request.priority).catch(() => 0);
+    // Re-check after the await: another caller may have filled the cache or started the call meanwhile.
+    known = this.memory.peek(key) ?? known;
+    if (known && this.isFresh(known)) return this.hit<T>(known);
+    const late = this.flights.joinExisting(request, known);
+    if (late) return late;
+    if (waitMs > this.flights.allowedWaitMs(request.priority, known)) return this.fallback<T>(known, waitMs);
+    return this.flights.start(request, known);
   }
 
   /** A governed write: through the budget, never cached nor retried; drops the tags it invalidates. */
@@ -208,12 +171,7 @@ export class Governor {
   async invalidate(...tags: string[]): Promise<void> {
     for (const tag of tags) {
       this.memory.removeTag(tag);
-      for (const flight of this.flights.values()) {
-        if (flight.tags.includes(tag)) {
-          flight.noStore = true;
-          this.flights.delete(flight.key);
-        }
-      }
+      this.flights.invalidate(tag);
     }
     if (!this.persistent) return;
     await Promise.all(tags.map((tag) => this.persistent!.deleteByTag(tag))).catch((error) =>
@@ -260,178 +218,15 @@ export class Governor {
     return answer.expiresAt > this.clock.now();
   }
 
-  private allowedWaitMs(priority: Priority, stale: CachedAnswer | undefined) {
-    const policy = this.waits[priority];
-    return stale ? policy.staleWaitMs : policy.deadlineMs;
-  }
-
   private hit<T>(answer: CachedAnswer): Governed<T> {
     this.stats.hits++;
-    return { data: answer.value as T, meta: meta(answer, { cached: true, stale: false, shared: false }) };
+    return { data: answer.value as T, meta: answerMeta(answer, { cached: true, stale: false, shared: false }) };
   }
 
   private fallback<T>(stale: CachedAnswer | undefined, waitMs: number): Governed<T> {
-    if (stale) return this.staleAnswer<T>(stale);
+    if (stale) return this.flights.staleAnswer<T>(stale);
     this.stats.rejected++;
     throw budgetError(waitMs);
-  }
-
-  private staleAnswer<T>(answer: CachedAnswer): Governed<T> {
-    this.stats.stale++;
-    return { data: answer.value as T, meta: meta(answer, { cached: true, stale: true, shared: false }) };
-  }
-
-  private launch(request: ReadRequest<unknown>, stale: CachedAnswer | undefined): Flight {
-    const flight: Flight = {
-      key: request.key,
-      cls: request.cls,
-      freshness: request.freshness,
-      tags: request.tags ?? [],
-      fetch: request.fetch,
-      phase: "queued",
-      waiters: new Set(),
-      stale,
-      attempts: 0,
-      noStore: false,
-      retryTimer: null,
-      job: {
-        cls: request.cls,
-        priority: request.priority,
-        seq: this.scheduler.nextSeq(),
-        start: (release) => this.run(flight, release),
-        wanted: () => flight.waiters.size > 0,
-        dropped: () => this.forget(flight),
-      },
-    };
-    this.flights.set(flight.key, flight);
-    return flight;
-  }
-
-  private join<T>(flight: Flight, priority: Priority, stale: CachedAnswer | undefined, shared: boolean): Promise<Governed<T>> {
-    if (stale && (!flight.stale || stale.fetchedAt > flight.stale.fetchedAt)) flight.stale = stale;
-    this.scheduler.raise(flight.job, priority);
-    const waitMs = this.allowedWaitMs(priority, flight.stale);
-    return new Promise<Governed<T>>((resolve, reject) => {
-      const waiter: Waiter = {
-        shared,
-        deadlineAt: this.clock.now() + waitMs,
-        timer: null,
-        resolve: resolve as (answer: Governed<unknown>) => void,
-        reject,
-      };
-      waiter.timer = this.clock.setTimeout(() => this.expire(flight, waiter, priority), waitMs);
-      flight.waiters.add(waiter);
-    });
-  }
-
-  /** A caller's deadline passed before its answer came: the last good answer, or a 429. */
-  private expire(flight: Flight, waiter: Waiter, priority: Priority) {
-    if (!flight.waiters.delete(waiter)) return;
-    if (flight.waiters.size === 0) this.abandon(flight);
-    if (flight.stale) {
-      waiter.resolve(this.staleAnswer(flight.stale));
-      return;
-    }
-    this.stats.rejected++;
-    this.scheduler.estimateWaitMs(flight.cls, priority).then(
-      (ms) => waiter.reject(budgetError(ms)),
-      () => waiter.reject(budgetError(this.retryBaseMs)),
-    );
-  }
-
-  /** Nobody waits any more: a call not yet sent is not sent. One already on its way still fills the cache. */
-  private abandon(flight: Flight) {
-    // A job the scheduler is admitting right now is not in its queue: it asks `wanted()` before spending.
-    const unsent = flight.phase === "backoff" || (flight.phase === "queued" && this.scheduler.remove(flight.job));
-    if (unsent) this.forget(flight);
-  }
-
-  private forget(flight: Flight) {
-    this.clock.clearTimeout(flight.retryTimer);
-    flight.phase = "done";
-    if (this.flights.get(flight.key) === flight) this.flights.delete(flight.key);
-  }
-
-  private run(flight: Flight, release: () => void) {
-    if (flight.phase === "done") return release();
-    flight.phase = "running";
-    flight.attempts++;
-    this.usage.record(flight.cls, this.clock.now());
-    let attempt: Promise<unknown>;
-    try {
-      attempt = flight.fetch();
-    } catch (error) {
-      attempt = Promise.reject(error);
-    }
-    attempt.then(
-      (value) => {
-        release();
-        this.succeed(flight, value);
-      },
-      (error) => {
-        release();
-        this.fail(flight, error);
-      },
-    );
-  }
-
-  private succeed(flight: Flight, value: unknown) {
-    const now = this.clock.now();
-    const answer: CachedAnswer = { key: flight.key, value, fetchedAt: now, expiresAt: now + flight.freshness.ttlMs, tags: flight.tags };
-    if (!flight.noStore) {
-      this.memory.put(answer);
-      if (flight.freshness.persist && this.persistent) {
-        this.persistent.set(answer).catch((error) => this.onError("could not persist an answer", error));
-      }
-    }
-    this.settle(flight, (waiter) => {
-      if (waiter.shared) this.stats.shared++;
-      waiter.resolve({ data: value, meta: meta(answer, { cached: false, stale: false, shared: waiter.shared }) });
-    });
-    this.pruneNow(now);
-  }
-
-  private fail(flight: Flight, error: unknown) {
-    const failure = describeFailure(error);
-    if (failure.rateLimited) void this.pauseClass(flight.cls, failure);
-    if (failure.retryable && flight.attempts <= this.maxRetries && flight.waiters.size > 0 && flight.phase !== "done") {
-      const delay = this.retryDelayMs(flight.attempts, failure);
-      const latest = Math.max(...[...flight.waiters].map((waiter) => waiter.deadlineAt));
-      if (this.clock.now() + delay < latest) {
-        flight.phase = "backoff";
-        flight.retryTimer = this.clock.setTimeout(() => {
-          flight.retryTimer = null;
-          if (flight.phase !== "backoff") return;
-          flight.phase = "queued";
-          this.scheduler.enqueue(flight.job);
-        }, delay);
-        return;
-      }
-    }
-    this.settle(flight, (waiter) => {
-      if (failure.transient && flight.stale) waiter.resolve(this.staleAnswer(flight.stale));
-      else {
-        if (failure.rateLimited) this.stats.rejected++;
-        waiter.reject(failure.rateLimited ? rateLimitedError(failure) : error);
-      }
-    });
-  }
-
-  private settle(flight: Flight, answer: (waiter: Waiter) => void) {
-    flight.phase = "done";
-    if (this.flights.get(flight.key) === flight) this.flights.delete(flight.key);
-    const waiters = [...flight.waiters];
-    flight.waiters.clear();
-    for (const waiter of waiters) {
-      this.clock.clearTimeout(waiter.timer);
-      answer(waiter);
-    }
-  }
-
-  /** Retry-After when the answer gave one (plus up to 10 % jitter), else exponential backoff with ±50 % jitter. */
-  private retryDelayMs(attempt: number, failure: UpstreamFailure) {
-    if (failure.retryAfterMs !== undefined) return failure.retryAfterMs + this.random() * 0.1 * this.retryBaseMs;
-    return this.retryBaseMs * 2 ** (attempt - 1) * (0.5 + this.random());
   }
 
   private async pauseClass(cls: RequestClass, failure: UpstreamFailure) {
@@ -446,27 +241,4 @@ export class Governor {
     void this.memory.prune(before);
     this.persistent?.prune(before).catch((error) => this.onError("could not prune the answer cache", error));
   }
-}
-
-function meta(answer: CachedAnswer, flags: Pick<AnswerMeta, "cached" | "stale" | "shared">): AnswerMeta {
-  return { fetchedAt: iso(answer.fetchedAt), freshUntil: iso(answer.expiresAt), ...flags };
-}
-
-const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
-
-/** Sounding's own budget cannot serve the request in time (nothing was sent upstream). */
-export function budgetError(waitMs: number): ApiError {
-  const retryAfter = seconds(waitMs);
-  return new ApiError(
-    429,
-    "budget_exhausted",
-    `Sounding is pacing its requests to stay within your Fathom plan's limits; try again in ${retryAfter} s.`,
-    { retryAfter },
-  );
-}
-
-/** Fathom answered 429 and retrying did not fit in time. */
-function rateLimitedError(failure: UpstreamFailure): ApiError {
-  const retryAfter = seconds(failure.retryAfterMs ?? 1000);
-  return new ApiError(429, "upstream_rate_limited", `Fathom asked Sounding to slow down; try again in ${retryAfter} s.`, { retryAfter });
 }

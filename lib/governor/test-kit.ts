@@ -3,7 +3,8 @@ import { vi } from "vitest";
 import { MemoryAnswerCache, type AnswerCache } from "./answer-cache";
 import type { Priority, RequestClass } from "./budget-state";
 import { MemoryBuckets } from "./buckets";
-import { Governor, type GovernorOptions, type ReadRequest } from "./governor";
+import type { ReadRequest } from "./flights";
+import { Governor, type GovernorOptions } from "./governor";
 import type { UsageStore } from "./usage-store";
 
 /**

@@ -1,0 +1,275 @@
+import "server-only";
+import type { AnswerMeta, Governed } from "./answer-meta";
+import type { AnswerCache, CachedAnswer, MemoryAnswerCache } from "./answer-cache";
+import type { Priority, RequestClass } from "./budget-state";
+import { budgetError, rateLimitedError } from "./budget-errors";
+import type { Clock } from "./clock";
+import type { Freshness } from "./freshness";
+import type { Job, Scheduler } from "./scheduler";
+import { describeFailure, type UpstreamFailure } from "./upstream-failure";
+import type { UsageCounter } from "./usage-store";
+
+/** How long a caller of a priority waits for a fresh answer: at most `deadlineMs`, or `staleWaitMs` when a last good answer exists. */
+export type WaitPolicy = { deadlineMs: number; staleWaitMs: number };
+
+export const DEFAULT_WAITS: Record<Priority, WaitPolicy> = {
+  interactive: { deadlineMs: 20_000, staleWaitMs: 5_000 },
+  share: { deadlineMs: 15_000, staleWaitMs: 3_000 },
+  poll: { deadlineMs: 10_000, staleWaitMs: 2_000 },
+};
+
+export type ReadRequest<T> = {
+  /** Canonical key (`requestKey`): identical requests share one upstream call and one cached answer. */
+  key: string;
+  cls: RequestClass;
+  priority: Priority;
+  freshness: Freshness;
+  /** Handles for `invalidate`, e.g. `site:CDBUGS:milestones`. */
+  tags?: readonly string[];
+  fetch: () => Promise<T>;
+};
+
+export type ReadStats = { requests: number; hits: number; shared: number; stale: number; rejected: number };
+
+export type FlightDeps = {
+  memory: MemoryAnswerCache;
+  persistent: AnswerCache | undefined;
+  clock: Clock;
+  random: () => number;
+  scheduler: Scheduler;
+  usage: UsageCounter;
+  waits: Record<Priority, WaitPolicy>;
+  maxRetries: number;
+  retryBaseMs: number;
+  stats: ReadStats;
+  pauseClass: (cls: RequestClass, failure: UpstreamFailure) => Promise<void>;
+  afterSuccess: (now: number) => void;
+  onError: (context: string, error: unknown) => void;
+};
+
+type Waiter = {
+  shared: boolean;
+  deadlineAt: number;
+  timer: unknown;
+  resolve: (answer: Governed<unknown>) => void;
+  reject: (error: unknown) => void;
+};
+
+type Flight = {
+  key: string;
+  cls: RequestClass;
+  freshness: Freshness;
+  tags: readonly string[];
+  fetch: () => Promise<unknown>;
+  job: Job;
+  phase: "queued" | "running" | "backoff" | "done";
+  waiters: Set<Waiter>;
+  stale: CachedAnswer | undefined;
+  attempts: number;
+  /** Set when a write invalidated one of its tags while it ran: its answer is handed out, not kept. */
+  noStore: boolean;
+  retryTimer: unknown;
+};
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function answerMeta(answer: CachedAnswer, flags: Pick<AnswerMeta, "cached" | "stale" | "shared">): AnswerMeta {
+  return { fetchedAt: iso(answer.fetchedAt), freshUntil: iso(answer.expiresAt), ...flags };
+}
+
+/**
+ * Upstream calls on their way: one per key however many callers wait for it (single-flight), each
+ * caller with its own deadline, retried with backoff while a caller can still wait, the answer kept in
+ * the cache, a failure answered with the last good answer when one can stand in.
+ */
+export class Flights {
+  private readonly flights = new Map<string, Flight>();
+
+  constructor(private readonly deps: FlightDeps) {}
+
+  has(key: string): boolean {
+    return this.flights.has(key);
+  }
+
+  allowedWaitMs(priority: Priority, stale: CachedAnswer | undefined) {
+    const policy = this.deps.waits[priority];
+    return stale ? policy.staleWaitMs : policy.deadlineMs;
+  }
+
+  staleAnswer<T>(answer: CachedAnswer): Governed<T> {
+    this.deps.stats.stale++;
+    return { data: answer.value as T, meta: answerMeta(answer, { cached: true, stale: true, shared: false }) };
+  }
+
+  /** Joins the call in flight for the request's key; undefined when there is none. */
+  joinExisting<T>(request: ReadRequest<T>, stale: CachedAnswer | undefined): Promise<Governed<T>> | undefined {
+    const flight = this.flights.get(request.key);
+    return flight ? this.join<T>(flight, request.priority, stale, true) : undefined;
+  }
+
+  /** Starts a call for the request and waits for it. */
+  start<T>(request: ReadRequest<T>, stale: CachedAnswer | undefined): Promise<Governed<T>> {
+    const flight: Flight = {
+      key: request.key,
+      cls: request.cls,
+      freshness: request.freshness,
+      tags: request.tags ?? [],
+      fetch: request.fetch,
+      phase: "queued",
+      waiters: new Set(),
+      stale,
+      attempts: 0,
+      noStore: false,
+      retryTimer: null,
+      job: {
+        cls: request.cls,
+        priority: request.priority,
+        seq: this.deps.scheduler.nextSeq(),
+        start: (release) => this.run(flight, release),
+        wanted: () => flight.waiters.size > 0,
+        dropped: () => this.forget(flight),
+      },
+    };
+    this.flights.set(flight.key, flight);
+    const answer = this.join<T>(flight, request.priority, stale, false);
+    this.deps.scheduler.enqueue(flight.job); // after join: the scheduler only spends budget on a wanted job
+    return answer;
+  }
+
+  /** Calls in flight for the tag are answered but not kept, and later callers start a fresh one. */
+  invalidate(tag: string) {
+    for (const flight of [...this.flights.values()]) {
+      if (flight.tags.includes(tag)) {
+        flight.noStore = true;
+        this.flights.delete(flight.key);
+      }
+    }
+  }
+
+  private join<T>(flight: Flight, priority: Priority, stale: CachedAnswer | undefined, shared: boolean): Promise<Governed<T>> {
+    if (stale && (!flight.stale || stale.fetchedAt > flight.stale.fetchedAt)) flight.stale = stale;
+    this.deps.scheduler.raise(flight.job, priority);
+    const waitMs = this.allowedWaitMs(priority, flight.stale);
+    return new Promise<Governed<T>>((resolve, reject) => {
+      const waiter: Waiter = {
+        shared,
+        deadlineAt: this.deps.clock.now() + waitMs,
+        timer: null,
+        resolve: resolve as (answer: Governed<unknown>) => void,
+        reject,
+      };
+      waiter.timer = this.deps.clock.setTimeout(() => this.expire(flight, waiter, priority), waitMs);
+      flight.waiters.add(waiter);
+    });
+  }
+
+  /** A caller's deadline passed before its answer came: the last good answer, or a 429. */
+  private expire(flight: Flight, waiter: Waiter, priority: Priority) {
+    if (!flight.waiters.delete(waiter)) return;
+    if (flight.waiters.size === 0) this.abandon(flight);
+    if (flight.stale) {
+      waiter.resolve(this.staleAnswer(flight.stale));
+      return;
+    }
+    this.deps.stats.rejected++;
+    this.deps.scheduler.estimateWaitMs(flight.cls, priority).then(
+      (ms) => waiter.reject(budgetError(ms)),
+      () => waiter.reject(budgetError(this.deps.retryBaseMs)),
+    );
+  }
+
+  /** Nobody waits any more: a call not yet sent is not sent. One already on its way still fills the cache. */
+  private abandon(flight: Flight) {
+    // A job the scheduler is admitting right now is not in its queue: it asks `wanted()` before spending.
+    const unsent = flight.phase === "backoff" || (flight.phase === "queued" && this.deps.scheduler.remove(flight.job));
+    if (unsent) this.forget(flight);
+  }
+
+  private forget(flight: Flight) {
+    this.deps.clock.clearTimeout(flight.retryTimer);
+    flight.phase = "done";
+    if (this.flights.get(flight.key) === flight) this.flights.delete(flight.key);
+  }
+
+  private run(flight: Flight, release: () => void) {
+    if (flight.phase === "done") return release();
+    flight.phase = "running";
+    flight.attempts++;
+    this.deps.usage.record(flight.cls, this.deps.clock.now());
+    let attempt: Promise<unknown>;
+    try {
+      attempt = flight.fetch();
+    } catch (error) {
+      attempt = Promise.reject(error);
+    }
+    attempt.then(
+      (value) => {
+        release();
+        this.succeed(flight, value);
+      },
+      (error) => {
+        release();
+        this.fail(flight, error);
+      },
+    );
+  }
+
+  private succeed(flight: Flight, value: unknown) {
+    const now = this.deps.clock.now();
+    const answer: CachedAnswer = { key: flight.key, value, fetchedAt: now, expiresAt: now + flight.freshness.ttlMs, tags: flight.tags };
+    if (!flight.noStore) {
+      this.deps.memory.put(answer);
+      if (flight.freshness.persist && this.deps.persistent) {
+        this.deps.persistent.set(answer).catch((error) => this.deps.onError("could not persist an answer", error));
+      }
+    }
+    this.settle(flight, (waiter) => {
+      if (waiter.shared) this.deps.stats.shared++;
+      waiter.resolve({ data: value, meta: answerMeta(answer, { cached: false, stale: false, shared: waiter.shared }) });
+    });
+    this.deps.afterSuccess(now);
+  }
+
+  private fail(flight: Flight, error: unknown) {
+    const failure = describeFailure(error);
+    if (failure.rateLimited) void this.deps.pauseClass(flight.cls, failure);
+    if (failure.retryable && flight.attempts <= this.deps.maxRetries && flight.waiters.size > 0 && flight.phase !== "done") {
+      const delay = this.retryDelayMs(flight.attempts, failure);
+      const latest = Math.max(...[...flight.waiters].map((waiter) => waiter.deadlineAt));
+      if (this.deps.clock.now() + delay < latest) {
+        flight.phase = "backoff";
+        flight.retryTimer = this.deps.clock.setTimeout(() => {
+          flight.retryTimer = null;
+          if (flight.phase !== "backoff") return;
+          flight.phase = "queued";
+          this.deps.scheduler.enqueue(flight.job);
+        }, delay);
+        return;
+      }
+    }
+    this.settle(flight, (waiter) => {
+      if (failure.transient && flight.stale) waiter.resolve(this.staleAnswer(flight.stale));
+      else {
+        if (failure.rateLimited) this.deps.stats.rejected++;
+        waiter.reject(failure.rateLimited ? rateLimitedError(failure) : error);
+      }
+    });
+  }
+
+  private settle(flight: Flight, answer: (waiter: Waiter) => void) {
+    flight.phase = "done";
+    if (this.flights.get(flight.key) === flight) this.flights.delete(flight.key);
+    const waiters = [...flight.waiters];
+    flight.waiters.clear();
+    for (const waiter of waiters) {
+      this.deps.clock.clearTimeout(waiter.timer);
+      answer(waiter);
+    }
+  }
+
+  /** Retry-After when the answer gave one (plus up to 10 % jitter), else exponential backoff with ±50 % jitter. */
+  private retryDelayMs(attempt: number, failure: UpstreamFailure) {
+    if (failure.retryAfterMs !== undefined) return failure.retryAfterMs + this.deps.random() * 0.1 * this.deps.retryBaseMs;
+    return this.deps.retryBaseMs * 2 ** (attempt - 1) * (0.5 + this.deps.random());
+  }
+}
