@@ -218,3 +218,8 @@ export function dateBuckets(range: ResolvedRange, grouping: DateGrouping): strin
   for (let at = first; at <= last; at = addMonths(at, grouping === "month" ? 1 : 12)) buckets.push(format(at, unit));
   return buckets;
 }
+
+/** The bucket `now` falls in, in `timezone` (later buckets have not happened yet). */
+export function currentBucket(now: Date, timezone: string, grouping: DateGrouping): string {
+  return bucketKey(format(new TZDate(now.getTime(), timezone), "yyyy-MM-dd HH:00:00"), grouping)!;
+}

@@ -1,0 +1,91 @@
+/**
+ * The report route below HTTP: who may call it, a broken query answered 400 with a message per control
+ * (and no upstream call), a valid one answered with the report, the governor's 429 passed on.
+ */
+import { NextRequest } from "next/server";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { ApiError } from "@/lib/api/errors";
+import type { User } from "@/lib/auth/users";
+import { reportResultSchema } from "@/lib/query/report-result";
+import type { ReportSource } from "@/lib/reports/run-report";
+
+const state = vi.hoisted(() => ({
+  user: null as User | null,
+  aggregate: null as unknown as ReportSource["aggregate"],
+  calls: 0,
+}));
+
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => state.user }));
+vi.mock("@/lib/governor/governed-fathom", () => {
+  const meta = { fetchedAt: new Date().toISOString(), freshUntil: new Date().toISOString(), cached: false, stale: false, shared: false };
+  const source: ReportSource = {
+    aggregate: (...args) => {
+      state.calls += 1;
+      return state.aggregate(...args);
+    },
+    listAllSites: async () => ({
+      data: [{ id: "CDBUGS", object: "site", name: "Bugs", sharing: "none", created_at: "2023-01-01 00:00:00", timezone: "Europe/London" }],
+      meta,
+    }),
+    listAllMilestones: async () => ({ data: [], meta }),
+  };
+  return { governedFathom: async () => ({ ...source, mode: "demo" }) };
+});
+
+const { GET } = await import("./route");
+
+const viewer: User = { id: 2, email: "v@example.com", name: "Vi", role: "viewer", createdAt: "2024-01-01T00:00:00Z" };
+const call = (search: string) => GET(new NextRequest(`http://localhost/api/reports/run?${search}`));
+
+beforeEach(() => {
+  state.user = viewer;
+  state.calls = 0;
+  state.aggregate = async () => ({
+    data: [{ visits: 12, pageviews: 30 }],
+    meta: { fetchedAt: new Date().toISOString(), freshUntil: new Date().toISOString(), cached: false, stale: false, shared: false },
+  });
+});
+
+describe("GET /api/reports/run", () => {
+  it("needs a signed-in user", async () => {
+    state.user = null;
+    expect((await call("site=CDBUGS")).status).toBe(401);
+  });
+
+  it("answers a viewer with the report, numbers as numbers", async () => {
+    const response = await call("site=CDBUGS&metrics=visits,pageviews&group=none&range=last_7_days");
+    expect(response.status).toBe(200);
+    const body = reportResultSchema.parse(await response.json());
+    expect(body.totals).toEqual({ visits: 12, pageviews: 30 });
+    expect(body.range.timezone).toBe("Europe/London");
+    expect(state.calls).toBe(1);
+  });
+
+  it("refuses a broken query with a 400 and a message per control, before any upstream call", async () => {
+    const response = await call("site=CDBUGS&group=hour&metrics=visits,clicks&filter=browser~matching~x");
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error.code).toBe("invalid_query");
+    expect(body.error.fields).toMatchObject({
+      grouping: ["Hourly needs a range of 7 days or less — pick Daily, or shorten the range"],
+      "filters.0.operator": ["Browser can only be filtered with “is” or “is not”"],
+    });
+    expect(body.error.fields.metrics[0]).toMatch(/“clicks” isn't a metric/);
+    expect(body.error.message).toMatch(/^metrics: /);
+    expect(state.calls).toBe(0);
+  });
+
+  it("answers 404 for a site the account does not have", async () => {
+    const response = await call("site=ELSEWHERE");
+    expect(response.status).toBe(404);
+    expect((await response.json()).error.code).toBe("site_not_found");
+  });
+
+  it("passes the governor's 429 on with Retry-After", async () => {
+    state.aggregate = async () => Promise.reject(new ApiError(429, "rate_limited", "Fathom is busy; try again shortly.", { retryAfter: 12 }));
+    const response = await call("site=CDBUGS");
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("12");
+    expect((await response.json()).error.retryAfter).toBe(12);
+  });
+});

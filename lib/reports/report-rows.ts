@@ -1,0 +1,70 @@
+/**
+ * From Fathom's aggregation rows to the report's: numbers per metric, field values per grouping, date
+ * buckets in canonical form, empty buckets filled with zeros, and totals taken from one row (never
+ * summed from buckets: uniques and visits do not add up). Pure.
+ */
+import type { AggregationRow } from "@/lib/fathom/aggregations";
+import type { Aggregate, DateGrouping, GroupableField } from "@/lib/query/fathom-fields";
+import type { ReportRow, ReportTotals } from "@/lib/query/report-result";
+import type { ReportSort } from "@/lib/query/report-query";
+import { bucketKey } from "@/lib/query/resolve-range";
+
+export type RowShape = {
+  metrics: readonly Aggregate[];
+  by: readonly GroupableField[];
+  grouping: DateGrouping | null;
+};
+
+function valuesOf(row: AggregationRow | undefined, metrics: readonly Aggregate[]): Partial<Record<Aggregate, number>> {
+  return Object.fromEntries(metrics.map((metric) => [metric, row?.[metric] ?? 0]));
+}
+
+/** One upstream row as a report row; null when its date bucket cannot be read. */
+export function toReportRow(row: AggregationRow, shape: RowShape): ReportRow | null {
+  const result: ReportRow = {
+    fields: Object.fromEntries(shape.by.map((field) => [field, row[field] ?? null])),
+    values: valuesOf(row, shape.metrics),
+  };
+  if (shape.grouping) {
+    const date = row.date === undefined ? null : bucketKey(row.date, shape.grouping);
+    if (date === null) return null;
+    result.date = date;
+  }
+  return result;
+}
+
+export function toReportRows(rows: AggregationRow[], shape: RowShape): ReportRow[] {
+  return rows.map((row) => toReportRow(row, shape)).filter((row): row is ReportRow => row !== null);
+}
+
+/** A zero row for an empty bucket. */
+export function zeroRow(date: string, metrics: readonly Aggregate[]): ReportRow {
+  return { date, fields: {}, values: valuesOf(undefined, metrics) };
+}
+
+/**
+ * Every bucket of the range, in time order, with the upstream row where there is one and zeros where
+ * Fathom left the bucket out. Rows outside the buckets are dropped; a bucket seen twice keeps its first row.
+ */
+export function fillDateGaps(rows: ReportRow[], buckets: readonly string[], metrics: readonly Aggregate[]): ReportRow[] {
+  const byDate = new Map<string, ReportRow>();
+  for (const row of rows) if (row.date !== undefined && !byDate.has(row.date)) byDate.set(row.date, row);
+  return buckets.map((bucket) => byDate.get(bucket) ?? zeroRow(bucket, metrics));
+}
+
+/** Orders a filled series as the query asked: by date (default, ascending) or by a metric, ties by date. */
+export function sortSeries(rows: ReportRow[], sort: ReportSort | undefined): ReportRow[] {
+  const byDate = (a: ReportRow, b: ReportRow) => (a.date ?? "").localeCompare(b.date ?? "");
+  if (!sort || sort.field === "timestamp") {
+    const sorted = [...rows].sort(byDate);
+    return sort?.direction === "desc" ? sorted.reverse() : sorted;
+  }
+  const field = sort.field as Aggregate;
+  const sign = sort.direction === "asc" ? 1 : -1;
+  return [...rows].sort((a, b) => sign * ((a.values[field] ?? 0) - (b.values[field] ?? 0)) || byDate(a, b));
+}
+
+/** The totals of an ungrouped answer (its one row), zeros when Fathom returned no row at all. */
+export function totalsFrom(rows: AggregationRow[], metrics: readonly Aggregate[]): ReportTotals {
+  return valuesOf(rows[0], metrics);
+}

@@ -1,0 +1,125 @@
+import "server-only";
+import { ApiError } from "@/lib/api/errors";
+import { logError } from "@/lib/api/log";
+import type { AggregationRow } from "@/lib/fathom/aggregations";
+import type { FathomMilestone } from "@/lib/fathom/milestones";
+import type { FathomSite } from "@/lib/fathom/sites";
+import type { Governed } from "@/lib/governor/answer-meta";
+import type { Priority } from "@/lib/governor/budget-state";
+import type { AggregationParams } from "@/lib/query/aggregation-params";
+import type { ReportQuery } from "@/lib/query/report-query";
+import type { ReportMeta, ReportMilestone, ReportRange, ReportResult, ReportRow } from "@/lib/query/report-result";
+import { currentBucket, dateBuckets, isValidTimezone, type ResolvedRange } from "@/lib/query/resolve-range";
+import { planReport } from "@/lib/query/to-aggregation-params";
+import { fillDateGaps, sortSeries, toReportRows, totalsFrom, type RowShape } from "./report-rows";
+
+/** The governed reads a report needs (`governedFathom()` provides them; tests pass fakes). */
+export type ReportSource = {
+  aggregate(params: AggregationParams, options: { priority: Priority; timezone: string }): Promise<Governed<AggregationRow[]>>;
+  listAllSites(options: { priority: Priority }): Promise<Governed<FathomSite[]>>;
+  listAllMilestones(siteId: string, options: { priority: Priority }): Promise<Governed<FathomMilestone[]>>;
+};
+
+export type RunReportOptions = {
+  source: ReportSource;
+  now: Date;
+  /** Who is waiting: someone at the builder (default) or a share page. */
+  priority?: Priority;
+};
+
+/** Fathom reports in the account's timezone when a site has none; we cannot know it, so UTC. */
+const FALLBACK_TIMEZONE = "UTC";
+
+function reportRange(range: ResolvedRange, grouping: RowShape["grouping"]): ReportRange {
+  return { ...range, grouping, buckets: grouping ? dateBuckets(range, grouping) : [] };
+}
+
+/**
+ * Report rows of an answer. A series grouped by date only gets every bucket up to now, zeros in the
+ * gaps (buckets still in the future stay on the axis, `range.buckets`, without a row).
+ */
+function rowsOf(
+  answer: AggregationRow[],
+  shape: RowShape,
+  range: ReportRange,
+  query: Pick<ReportQuery, "limit" | "sort">,
+  now: Date,
+): ReportRow[] {
+  const rows = toReportRows(answer, shape);
+  // With a limit the query asks for top buckets, not a timeline; with fields, series are filled by the page.
+  if (!shape.grouping || shape.by.length > 0 || query.limit !== undefined) return rows;
+  const current = currentBucket(now, range.timezone, shape.grouping);
+  const buckets = range.buckets.filter((bucket) => bucket <= current);
+  return sortSeries(fillDateGaps(rows, buckets, shape.metrics), query.sort);
+}
+
+function combinedMeta(answers: Governed<unknown>[], lists: Governed<unknown>[]): ReportMeta {
+  const fetched = answers.map((answer) => answer.meta.fetchedAt).sort();
+  return {
+    fetchedAt: fetched[0] ?? new Date(0).toISOString(),
+    cached: answers.every((answer) => answer.meta.cached),
+    stale: answers.some((answer) => answer.meta.stale),
+    upstreamCalls: [...answers, ...lists].filter((answer) => !answer.meta.cached && !answer.meta.shared).length,
+  };
+}
+
+async function milestonesIn(source: ReportSource, site: string, range: ResolvedRange, priority: Priority) {
+  try {
+    const answer = await source.listAllMilestones(site, { priority });
+    const milestones: ReportMilestone[] = answer.data
+      .map((milestone) => ({ id: milestone.id, name: milestone.name, date: milestone.milestone_date.slice(0, 10) }))
+      .filter((milestone) => milestone.date >= range.startDate && milestone.date <= range.endDate)
+      .sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
+    return { milestones, answer };
+  } catch (error) {
+    // Milestones decorate the timeline; a report without them beats no report.
+    logError(`Milestones of ${site} could not be loaded for a report`, error);
+    return { milestones: [] as ReportMilestone[], answer: null };
+  }
+}
+
+/**
+ * Runs a report: finds the site's timezone, resolves the dates, asks the governor for the main rows,
+ * the ungrouped totals and (if asked) the comparison's series and totals, plus the milestones in range.
+ */
+export async function runReport(query: ReportQuery, { source, now, priority = "interactive" }: RunReportOptions): Promise<ReportResult> {
+  const sites = await source.listAllSites({ priority });
+  const site = sites.data.find((candidate) => candidate.id === query.site);
+  if (!site) throw new ApiError(404, "site_not_found", `There is no site "${query.site}" on this Fathom account. Pick another site.`);
+  const timezone = site.timezone && isValidTimezone(site.timezone) ? site.timezone : FALLBACK_TIMEZONE;
+  const created = /^\d{4}-\d{2}-\d{2}/.exec(site.created_at)?.[0];
+
+  const plan = planReport(query, { timezone, now, earliest: created });
+  const ask = (params: AggregationParams) => source.aggregate(params, { priority, timezone });
+  const [main, totals, comparisonRows, comparisonTotals, milestones] = await Promise.all([
+    ask(plan.main),
+    plan.totals ? ask(plan.totals) : null,
+    plan.comparison?.rows ? ask(plan.comparison.rows) : null,
+    plan.comparison ? ask(plan.comparison.totals) : null,
+    milestonesIn(source, query.site, plan.range, priority),
+  ]);
+
+  const shape: RowShape = { metrics: query.metrics, by: query.by, grouping: plan.grouping };
+  const range = reportRange(plan.range, plan.grouping);
+  const result: ReportResult = {
+    query,
+    range,
+    rows: rowsOf(main.data, shape, range, query, now),
+    totals: totalsFrom((totals ?? main).data, query.metrics),
+    milestones: milestones.milestones,
+    meta: combinedMeta(
+      [main, totals, comparisonRows, comparisonTotals].filter((answer) => answer !== null),
+      [sites, milestones.answer].filter((answer) => answer !== null),
+    ),
+  };
+  if (plan.comparison && comparisonTotals) {
+    const previous = reportRange(plan.comparison.range, plan.grouping);
+    const seriesShape: RowShape = { ...shape, by: [] };
+    result.comparison = {
+      range: previous,
+      rows: comparisonRows ? rowsOf(comparisonRows.data, seriesShape, previous, { limit: undefined, sort: undefined }, now) : [],
+      totals: totalsFrom(comparisonTotals.data, query.metrics),
+    };
+  }
+  return result;
+}
