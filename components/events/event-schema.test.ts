@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldsFromZod } from "@/lib/api/errors";
 import { EVENT_CURRENCIES } from "@/lib/query/fathom-fields";
-import { CURRENCY_LABELS, createEventInputSchema, sortEvents, updateEventInputSchema } from "./event-schema";
+import { CURRENCY_LABELS, createEventInputSchema, sortEvents, toEventView, updateEventInputSchema } from "./event-schema";
 
 describe("event input", () => {
   it("defaults the currency to dollar, as Fathom does", () => {
@@ -37,5 +37,16 @@ describe("event input", () => {
       "purchase",
       "Signup",
     ]);
+  });
+});
+
+describe("event view", () => {
+  it("takes Fathom's currency when it gives one, else the one last set in Sounding, else none", () => {
+    const event = { id: "e1", name: "Signup", created_at: "2020-08-21 15:24:00" };
+    expect(toEventView({ ...event, currency: "euro" }, "yen").currency).toBe("euro");
+    expect(toEventView({ ...event, currency: null }, "yen").currency).toBe("yen");
+    expect(toEventView({ ...event, currency: null }).currency).toBeNull();
+    expect(toEventView({ ...event, currency: null }, "bitcoin").currency).toBeNull();
+    expect(toEventView({ ...event, currency: null })).toEqual({ id: "e1", name: "Signup", currency: null, createdAt: "2020-08-21 15:24:00" });
   });
 });

@@ -57,6 +57,18 @@ export const eventViewSchema = z.object({
 });
 export type EventView = z.infer<typeof eventViewSchema>;
 
+/**
+ * Fathom's event as Sounding's API shows it. Fathom fills `currency` only in answers to writes, so
+ * `knownCurrency` (what it was last set to through Sounding) stands in when the answer has none.
+ */
+export function toEventView(
+  event: { id: string; name: string; currency: string | null; created_at: string },
+  knownCurrency?: string,
+): EventView {
+  const currency = eventCurrencyInputSchema.safeParse(event.currency ?? knownCurrency);
+  return { id: event.id, name: event.name, currency: currency.success ? currency.data : null, createdAt: event.created_at };
+}
+
 export const eventListResponseSchema = z.object({ events: z.array(eventViewSchema) });
 
 /** Alphabetical, case-insensitively: how people look for an event by name. */

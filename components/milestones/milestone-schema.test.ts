@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldsFromZod } from "@/lib/api/errors";
-import { isCalendarDate, milestoneInputSchema, sortMilestones } from "./milestone-schema";
+import { isCalendarDate, milestoneInputSchema, sortMilestones, toMilestoneView } from "./milestone-schema";
 
 const fieldErrors = (input: unknown) => {
   const result = milestoneInputSchema.safeParse(input);
@@ -44,5 +44,13 @@ describe("milestone order", () => {
     const make = (id: string, name: string, date: string) => ({ id, name, date, createdAt: "", updatedAt: null });
     const sorted = sortMilestones([make("1", "B", "2024-01-01"), make("2", "Z", "2024-05-01"), make("3", "A", "2024-01-01")]);
     expect(sorted.map((m) => m.id)).toEqual(["2", "3", "1"]);
+  });
+});
+
+describe("milestone view", () => {
+  it("shows Fathom's milestone date as a day", () => {
+    expect(
+      toMilestoneView({ id: "m1", name: "Launch", milestone_date: "2024-01-15 00:00:00", created_at: "2024-01-10 12:00:00", updated_at: null }),
+    ).toEqual({ id: "m1", name: "Launch", date: "2024-01-15", createdAt: "2024-01-10 12:00:00", updatedAt: null });
   });
 });

@@ -45,6 +45,23 @@ export const milestoneViewSchema = z.object({
 });
 export type MilestoneView = z.infer<typeof milestoneViewSchema>;
 
+/** Fathom's milestone (`milestone_date` as `YYYY-MM-DD 00:00:00`) as Sounding's API shows it. */
+export function toMilestoneView(milestone: {
+  id: string;
+  name: string;
+  milestone_date: string;
+  created_at: string;
+  updated_at: string | null;
+}): MilestoneView {
+  return {
+    id: milestone.id,
+    name: milestone.name,
+    date: milestone.milestone_date.slice(0, 10),
+    createdAt: milestone.created_at,
+    updatedAt: milestone.updated_at,
+  };
+}
+
 export const milestoneListResponseSchema = z.object({ milestones: z.array(milestoneViewSchema) });
 
 /** Newest date first; the same day by name, so the order never flickers. */

@@ -38,8 +38,8 @@ export const auditEntrySchema = z.object({
   siteId: z.string(),
   targetId: z.string().nullable(),
   summary: z.string(),
-  /** The fields sent to Fathom (null for a delete). */
-  change: z.record(z.string(), z.unknown()).nullable(),
+  /** The item's fields as Fathom answered the write; null for a delete or a write that did not succeed. */
+  after: z.record(z.string(), z.unknown()).nullable(),
   outcome: auditOutcomeSchema,
   /** Why a write failed, as the user was told; null otherwise. */
   detail: z.string().nullable(),

@@ -16,11 +16,11 @@ describe("the audit log", () => {
   it("records who wrote what, where and when, with the id Fathom gave the new item", async () => {
     const log = await freshLog();
     const created = await log.audited(
-      { actor: eddie, action: "milestone.create", siteId: "CDBUGS", summary: "Created milestone “Launch” on 2024-03-01", change: { name: "Launch", milestone_date: "2024-03-01" } },
-      async () => ({ id: "m-1" }),
-      (milestone) => ({ targetId: milestone.id }),
+      { actor: eddie, action: "milestone.create", siteId: "CDBUGS", summary: "Created milestone “Launch” on 2024-03-01" },
+      async () => ({ id: "m-1", name: "Launch", milestone_date: "2024-03-01 00:00:00" }),
+      (milestone) => ({ targetId: milestone.id, after: { name: milestone.name, milestone_date: milestone.milestone_date } }),
     );
-    expect(created).toEqual({ id: "m-1" });
+    expect(created).toEqual({ id: "m-1", name: "Launch", milestone_date: "2024-03-01 00:00:00" });
     const { entries, nextBefore } = await log.list({ limit: 10 });
     expect(nextBefore).toBeNull();
     expect(entries).toHaveLength(1);
@@ -32,7 +32,7 @@ describe("the audit log", () => {
       siteId: "CDBUGS",
       targetId: "m-1",
       summary: "Created milestone “Launch” on 2024-03-01",
-      change: { name: "Launch", milestone_date: "2024-03-01" },
+      after: { name: "Launch", milestone_date: "2024-03-01 00:00:00" },
       outcome: "ok",
       detail: null,
     });
@@ -48,7 +48,7 @@ describe("the audit log", () => {
       }),
     ).rejects.toBe(refusal);
     const [entry] = (await log.list({ limit: 10 })).entries;
-    expect(entry).toMatchObject({ outcome: "failed", targetId: "e-1", detail: refusal.message, change: null });
+    expect(entry).toMatchObject({ outcome: "failed", targetId: "e-1", detail: refusal.message, after: null });
   });
 
   it("does not leak an unexpected error's text (it could carry a secret) into the log", async () => {
@@ -95,17 +95,22 @@ describe("the audit log", () => {
 
   it("remembers the currency each event was last given here, ignoring failed writes", async () => {
     const log = await freshLog();
-    const write = (action: "event.create" | "event.update", targetId: string, change: Record<string, unknown>, fail = false) =>
+    // What Fathom answers to event writes: the event with its currency (null on lists).
+    const write = (action: "event.create" | "event.update", targetId: string, answer: { name: string; currency: string | null }, fail = false) =>
       log
-        .audited({ actor: ada, action, siteId: "CDBUGS", targetId, summary: "x", change }, async () => {
-          if (fail) throw new ApiError(400, "fathom_validation", "no");
-          return { id: targetId };
-        }, (event) => ({ targetId: event.id }))
+        .audited(
+          { actor: ada, action, siteId: "CDBUGS", targetId, summary: "x" },
+          async () => {
+            if (fail) throw new ApiError(400, "fathom_validation", "no");
+            return { id: targetId, ...answer };
+          },
+          (event) => ({ targetId: event.id, after: { name: event.name, currency: event.currency } }),
+        )
         .catch(() => undefined);
     await write("event.create", "e-1", { name: "Signup", currency: "dollar" });
-    await write("event.update", "e-1", { currency: "euro" });
-    await write("event.update", "e-1", { currency: "yen" }, true);
-    await write("event.update", "e-1", { name: "Sign-up" });
+    await write("event.update", "e-1", { name: "Signup", currency: "euro" });
+    await write("event.update", "e-1", { name: "Signup", currency: "yen" }, true);
+    await write("event.update", "e-1", { name: "Sign-up", currency: null });
     await write("event.create", "e-2", { name: "Purchase", currency: "pound" });
     const currencies = await log.lastKnownCurrencies("CDBUGS");
     expect(Object.fromEntries(currencies)).toEqual({ "e-1": "euro", "e-2": "pound" });

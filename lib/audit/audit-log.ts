@@ -17,12 +17,13 @@ export type AuditStart = {
   targetId?: string;
   /** What is about to happen, in words (see ./summaries). */
   summary: string;
-  /** The fields sent to Fathom; none for a delete. */
-  change?: Record<string, unknown>;
 };
 
-/** What the settled entry says once the write succeeded (e.g. the id Fathom gave a new milestone). */
-export type AuditSettle = { targetId?: string; summary?: string };
+/**
+ * What the settled entry says once the write succeeded: the id Fathom gave a new item, and the item's
+ * fields as Fathom answered (e.g. `{ name, currency }`: the only place an event's currency can be read back).
+ */
+export type AuditSettle = { targetId?: string; summary?: string; after?: Record<string, unknown> };
 
 const MAX_DETAIL = 500;
 
@@ -35,13 +36,13 @@ function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
     siteId: row.site_id,
     targetId: row.target_id,
     summary: row.summary,
-    change: parseChange(row.change_json),
+    after: parseAfter(row.after_json),
     outcome: row.outcome,
     detail: row.detail,
   });
 }
 
-function parseChange(json: string | null): Record<string, unknown> | null {
+function parseAfter(json: string | null): Record<string, unknown> | null {
   if (json === null) return null;
   try {
     const value: unknown = JSON.parse(json);
@@ -75,7 +76,7 @@ export function createAuditLog(db: Kysely<Database>, now: () => Date = () => new
         site_id: entry.siteId,
         target_id: entry.targetId ?? null,
         summary: entry.summary,
-        change_json: entry.change === undefined ? null : JSON.stringify(entry.change),
+        after_json: null,
         outcome: "pending",
         detail: null,
       })
@@ -91,6 +92,7 @@ export function createAuditLog(db: Kysely<Database>, now: () => Date = () => new
         outcome,
         ...(change.targetId !== undefined ? { target_id: change.targetId } : {}),
         ...(change.summary !== undefined ? { summary: change.summary } : {}),
+        after_json: change.after === undefined ? null : JSON.stringify(change.after),
         detail: change.detail ?? null,
       })
       .where("id", "=", id)
@@ -129,7 +131,7 @@ export function createAuditLog(db: Kysely<Database>, now: () => Date = () => new
     async lastKnownCurrencies(siteId: string): Promise<Map<string, string>> {
       const rows = await db
         .selectFrom("audit_log")
-        .select(["target_id", "change_json"])
+        .select(["target_id", "after_json"])
         .where("site_id", "=", siteId)
         .where("outcome", "=", "ok")
         .where("action", "in", ["event.create", "event.update"])
@@ -138,7 +140,7 @@ export function createAuditLog(db: Kysely<Database>, now: () => Date = () => new
         .execute();
       const currencies = new Map<string, string>();
       for (const row of rows) {
-        const currency = parseChange(row.change_json)?.currency;
+        const currency = parseAfter(row.after_json)?.currency;
         if (row.target_id && typeof currency === "string") currencies.set(row.target_id, currency);
       }
       return currencies;

@@ -57,8 +57,8 @@ export interface AuditLogTable {
   site_id: string;
   target_id: string | null;
   summary: string;
-  /** The fields sent to Fathom, as JSON (null for a delete). */
-  change_json: string | null;
+  /** The item as Fathom answered the write, as JSON; null for a delete or a write that did not succeed. */
+  after_json: string | null;
   /** "pending" until Fathom answers, then "ok" or "failed". */
   outcome: string;
   /** Why it failed (the message the user saw); null otherwise. */

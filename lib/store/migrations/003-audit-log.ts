@@ -18,7 +18,7 @@ export const m003AuditLog: Migration = {
       .addColumn("site_id", "varchar(255)", (col) => col.notNull())
       .addColumn("target_id", "varchar(255)")
       .addColumn("summary", "text", (col) => col.notNull())
-      .addColumn("change_json", "text")
+      .addColumn("after_json", "text")
       .addColumn("outcome", "varchar(16)", (col) => col.notNull())
       .addColumn("detail", "text")
       .execute();
