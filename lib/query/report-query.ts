@@ -8,6 +8,7 @@ import { z } from "zod";
 import { fieldsFromZod } from "@/lib/api/errors";
 import { fieldLabel, operatorLabel } from "@/lib/format/labels";
 import { metricInfo } from "@/lib/format/metric-catalogue";
+import { regexProblem as compileProblem } from "./aggregation-params";
 import { dateRangeSchema, maxRangeDays } from "./date-presets";
 import {
   AGGREGATES_BY_ENTITY,
@@ -176,16 +177,11 @@ function checkFathomRules(input: unknown, ctx: z.RefinementCtx) {
   }
 }
 
-/** Why a pattern does not compile as a regular expression, or null when it does. */
+/** Why a pattern does not compile as a regular expression (the engine's words, without the pattern), or null. */
 export function regexProblem(pattern: string): string | null {
-  try {
-    new RegExp(pattern);
-    return null;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // "Invalid regular expression: /(a/: Unterminated group" → "Unterminated group"
-    return message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, "");
-  }
+  const problem = compileProblem(pattern);
+  // "Invalid regular expression: /(a/: Unterminated group" → "Unterminated group"
+  return problem === null ? null : problem.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, "");
 }
 
 export const reportQuerySchema = reportQueryShape.superRefine(checkFathomRules, { when: () => true });

@@ -33,6 +33,7 @@ import {
   subQuarters,
   subYears,
 } from "date-fns";
+import { isKnownTimezone } from "./aggregation-params";
 import { daysBetweenInclusive, type DateRange } from "./date-presets";
 import type { DateGrouping } from "./fathom-fields";
 import type { GroupingChoice } from "./report-query";
@@ -63,13 +64,9 @@ export const DEFAULT_EARLIEST = "2018-01-01";
 export const AUTO_HOUR_MAX_DAYS = 2;
 export const AUTO_DAY_MAX_DAYS = 92;
 
+/** True when the runtime knows this IANA timezone name. */
 export function isValidTimezone(timezone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: timezone });
-    return true;
-  } catch {
-    return false;
-  }
+  return isKnownTimezone(timezone);
 }
 
 /** Today's calendar date (`YYYY-MM-DD`) in `timezone` at the instant `now`. */
