@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import type { SiteDirectoryEntry } from "@/lib/fathom/site-directory";
 
@@ -36,6 +37,13 @@ function SiteCard({ site }: { site: SiteDirectoryEntry }) {
             {SHARING_LABELS[site.sharing]}
           </dd>
         </dl>
+        <Link
+          href={`/sites/${encodeURIComponent(site.id)}/live`}
+          aria-label={`Current visitors on ${site.name}`}
+          className="mt-2 inline-block text-sm text-accent hover:underline"
+        >
+          Current visitors
+        </Link>
       </div>
       <section aria-label={`Events of ${site.name}`}>
         <h3 className="text-sm font-medium">
