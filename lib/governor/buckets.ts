@@ -46,7 +46,13 @@ export class MemoryBuckets implements Buckets {
   constructor(
     private readonly limits: Record<RequestClass, BucketLimit>,
     private readonly maxConcurrency: number,
-  ) {}
+  ) {
+    // A missing limit would silently queue everything forever; say so at once instead.
+    for (const [cls, { capacity, windowMs }] of Object.entries(limits)) {
+      if (!Number.isInteger(capacity) || capacity <= 0 || !(windowMs > 0)) throw new Error(`Invalid ${cls} budget: ${capacity} per ${windowMs} ms`);
+    }
+    if (!Number.isInteger(maxConcurrency) || maxConcurrency <= 0) throw new Error(`Invalid concurrency cap: ${maxConcurrency}`);
+  }
 
   async tryTake(cls: RequestClass, now: number): Promise<TakeResult> {
     const paused = this.pausedUntil[cls];

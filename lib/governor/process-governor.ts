@@ -33,11 +33,10 @@ export function getGovernor(): Promise<Governor> {
   if (!holder.__soundingGovernor) {
     const pending = (async () => {
       const config = getServerConfig();
-      const db = await database();
       return Governor.create({
         buckets: new MemoryBuckets(bucketLimits(config), config.FATHOM_MAX_CONCURRENCY),
-        persistent: new SqliteAnswerCache(db),
-        usage: new SqliteUsageStore(db),
+        persistent: new SqliteAnswerCache(database),
+        usage: new SqliteUsageStore(database),
         onError: (context, error) => logError(`Governor: ${context}`, error),
       });
     })();

@@ -11,10 +11,16 @@ const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${cha
  * so a restart does not spend the budget on them again. Dialect-neutral SQL (SQLite now, PostgreSQL later).
  */
 export class SqliteAnswerCache implements AnswerCache {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: () => Promise<Kysely<Database>>;
+
+  /** A database, or a function giving the current one (the process-wide `database`). */
+  constructor(db: Kysely<Database> | (() => Promise<Kysely<Database>>)) {
+    this.db = typeof db === "function" ? db : async () => db;
+  }
 
   async get(key: string): Promise<CachedAnswer | undefined> {
-    const row = await this.db.selectFrom("answer_cache").selectAll().where("key", "=", key).executeTakeFirst();
+    const db = await this.db();
+    const row = await db.selectFrom("answer_cache").selectAll().where("key", "=", key).executeTakeFirst();
     if (!row) return undefined;
     try {
       return {
@@ -32,6 +38,7 @@ export class SqliteAnswerCache implements AnswerCache {
   }
 
   async set(answer: CachedAnswer): Promise<void> {
+    const db = await this.db();
     const row = {
       key: answer.key,
       value: JSON.stringify(answer.value),
@@ -39,7 +46,7 @@ export class SqliteAnswerCache implements AnswerCache {
       expires_at: answer.expiresAt,
       tags: JSON.stringify(answer.tags),
     };
-    await this.db
+    await db
       .insertInto("answer_cache")
       .values(row)
       .onConflict((conflict) =>
@@ -54,12 +61,14 @@ export class SqliteAnswerCache implements AnswerCache {
   }
 
   async delete(key: string): Promise<void> {
-    await this.db.deleteFrom("answer_cache").where("key", "=", key).execute();
+    const db = await this.db();
+    await db.deleteFrom("answer_cache").where("key", "=", key).execute();
   }
 
   async deleteByTag(tag: string): Promise<number> {
+    const db = await this.db();
     const pattern = `%${likeLiteral(JSON.stringify(tag))}%`;
-    const result = await this.db
+    const result = await db
       .deleteFrom("answer_cache")
       .where(sql<boolean>`tags like ${pattern} escape '\\'`)
       .executeTakeFirst();
@@ -67,7 +76,8 @@ export class SqliteAnswerCache implements AnswerCache {
   }
 
   async prune(expiredBefore: number): Promise<number> {
-    const result = await this.db.deleteFrom("answer_cache").where("expires_at", "<", expiredBefore).executeTakeFirst();
+    const db = await this.db();
+    const result = await db.deleteFrom("answer_cache").where("expires_at", "<", expiredBefore).executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 }

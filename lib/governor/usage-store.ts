@@ -28,10 +28,16 @@ export class MemoryUsageStore implements UsageStore {
 
 /** Table `upstream_usage` (day, class, count). */
 export class SqliteUsageStore implements UsageStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: () => Promise<Kysely<Database>>;
+
+  /** A database, or a function giving the current one (the process-wide `database`). */
+  constructor(db: Kysely<Database> | (() => Promise<Kysely<Database>>)) {
+    this.db = typeof db === "function" ? db : async () => db;
+  }
 
   async add(day: string, cls: RequestClass, count: number) {
-    await this.db
+    const db = await this.db();
+    await db
       .insertInto("upstream_usage")
       .values({ day, class: cls, count })
       .onConflict((conflict) =>
@@ -41,7 +47,8 @@ export class SqliteUsageStore implements UsageStore {
   }
 
   async since(fromDay: string) {
-    const rows = await this.db.selectFrom("upstream_usage").selectAll().where("day", ">=", fromDay).execute();
+    const db = await this.db();
+    const rows = await db.selectFrom("upstream_usage").selectAll().where("day", ">=", fromDay).execute();
     return rows.flatMap((row) => {
       const cls = requestClassSchema.safeParse(row.class);
       return cls.success ? [{ day: row.day, cls: cls.data, count: Number(row.count) }] : [];

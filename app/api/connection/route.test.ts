@@ -22,13 +22,18 @@ vi.mock("@/lib/store/db", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/store/db")>()),
   database: async () => state.db,
 }));
-vi.mock("@/lib/config/server-config", () => ({
-  getServerConfig: () => ({
-    FATHOM_API_TOKEN: state.env.FATHOM_API_TOKEN,
-    FATHOM_API_BASE_URL: "https://fathom.test/v1",
-    appSecret: state.env.appSecret,
-  }),
-}));
+vi.mock("@/lib/config/server-config", async () => {
+  // The defaults of every other setting (the governor's limits and cache durations among them).
+  const { parseEnv } = await import("@/lib/config/env");
+  return {
+    getServerConfig: () => ({
+      ...parseEnv({}),
+      FATHOM_API_TOKEN: state.env.FATHOM_API_TOKEN,
+      FATHOM_API_BASE_URL: "https://fathom.test/v1",
+      appSecret: state.env.appSecret,
+    }),
+  };
+});
 
 const { DELETE, GET, PUT } = await import("./route");
 const { POST: TEST } = await import("./test/route");
