@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeReportQuery } from "@/lib/query/url-codec";
-import { eventReportHref, localToday, milestoneChartHref } from "./explore-links";
+import { eventReportHref, milestoneChartHref } from "./explore-links";
 
 const decode = (href: string) => decodeReportQuery(new URL(href, "http://x").searchParams);
 
@@ -22,9 +22,5 @@ describe("links to /explore", () => {
     expect(href).toMatch(/^\/explore\?site=CDBUGS&entity=event&event=Signed%20up%20%26%20paid$/);
     const decoded = decode(href);
     expect(decoded.ok && { entity: decoded.query.entity, event: decoded.query.event }).toEqual({ entity: "event", event: "Signed up & paid" });
-  });
-
-  it("reads today in the browser's calendar", () => {
-    expect(localToday(new Date(2024, 0, 5, 23, 30))).toBe("2024-01-05");
   });
 });

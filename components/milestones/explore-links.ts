@@ -28,9 +28,3 @@ export function milestoneChartHref(siteId: string, date: string, today: string):
 export function eventReportHref(siteId: string, eventName: string): string {
   return `/explore?${encodeReportQuery(withEntity(defaultReportQuery(siteId), "event", eventName))}`;
 }
-
-/** Today's date where the browser is (`YYYY-MM-DD`); close enough to bound a chart link. */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

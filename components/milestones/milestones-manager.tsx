@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { ConfirmDeleteDialog } from "./confirm-delete-dialog";
-import { localToday, milestoneChartHref } from "./explore-links";
+import { milestoneChartHref } from "./explore-links";
 import { MilestoneForm, type MilestoneDraft } from "./milestone-form";
 import {
   milestonesQuery,
@@ -18,6 +18,7 @@ import {
 } from "./milestone-queries";
 import { sortMilestones, type MilestoneView } from "./milestone-schema";
 import { fieldsOf, useWriteMessages } from "./use-write-messages";
+import { WriteMessageNotice } from "./write-message";
 
 type Props = {
   siteId: string;
@@ -26,6 +27,8 @@ type Props = {
   canEdit: boolean;
   /** The list as the server rendered it. */
   initialMilestones: MilestoneView[];
+  /** Today in the site's timezone (`YYYY-MM-DD`): no chart link reaches past it. */
+  today: string;
 };
 
 const emptyDraft = (date = ""): MilestoneDraft => ({ name: "", milestone_date: date });
@@ -154,22 +157,14 @@ function MilestoneRow({
 }
 
 /** A site's milestones, newest first, with add, edit and delete for editors. */
-export function MilestonesManager({ siteId, siteName, canEdit, initialMilestones }: Props) {
+export function MilestonesManager({ siteId, siteName, canEdit, initialMilestones, today }: Props) {
   const query = useQuery({ ...milestonesQuery(siteId), initialData: initialMilestones });
   const [message, hooks, dismiss] = useWriteMessages();
-  const [today] = useState(() => localToday());
   const milestones = sortMilestones(query.data ?? []) as ListedMilestone[];
 
   return (
     <div className="flex flex-col gap-4">
-      {message ? (
-        <Notice tone={message.tone} className="flex items-start justify-between gap-3">
-          <span data-testid="write-message">{message.text}</span>
-          <button type="button" className="shrink-0 text-xs underline" onClick={dismiss}>
-            Dismiss
-          </button>
-        </Notice>
-      ) : null}
+      <WriteMessageNotice message={message} onDismiss={dismiss} />
       {canEdit ? <AddMilestone siteId={siteId} hooks={hooks} /> : null}
       {query.error ? (
         <Notice tone="error">Could not refresh the milestones: {query.error.message}</Notice>

@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: "/settings/users", title: "Users", text: "Invite people, change roles, remove access.", admin: true },
   { href: "/settings/connection", title: "Fathom connection", text: "The Fathom API token Sounding uses.", admin: true },
   { href: "/settings/live", title: "Current visitors", text: "How often each watched site's current visitors are refreshed.", admin: true },
+  { href: "/settings/audit", title: "Audit log", text: "Who changed which milestones and events, and when.", admin: true },
 ];
 
 export default async function SettingsPage() {

@@ -1,0 +1,131 @@
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { inputClass } from "@/components/ui/field";
+import { NotAllowed } from "@/components/ui/not-allowed";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { buttonClass } from "@/components/ui/button";
+import { fieldsFromZod } from "@/lib/api/errors";
+import { ACTION_LABELS, auditQuerySchema, type AuditEntry, type AuditOutcome } from "@/lib/audit/audit-entry";
+import { auditLog } from "@/lib/audit/audit-log";
+import { requireRole } from "@/lib/auth/guard";
+
+export const metadata = { title: "Audit log" };
+
+const OUTCOME: Record<AuditOutcome, { label: string; className: string }> = {
+  ok: { label: "Done", className: "text-good" },
+  failed: { label: "Refused", className: "text-bad" },
+  pending: { label: "No answer", className: "text-warn" },
+};
+
+/** `2024-05-01 10:00:05 UTC`: one unambiguous clock for a team spread over timezones. */
+function utc(iso: string) {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+}
+
+function Row({ entry }: { entry: AuditEntry }) {
+  const outcome = OUTCOME[entry.outcome];
+  return (
+    <tr className="border-b border-line align-top last:border-0" data-testid="audit-entry" data-action={entry.action}>
+      <td className="px-3 py-2 whitespace-nowrap text-muted">
+        <time dateTime={entry.at}>{utc(entry.at)}</time>
+      </td>
+      <td className="px-3 py-2">
+        <span className="font-medium">{entry.actor.name}</span>
+        <span className="block text-xs text-muted">{entry.actor.email}</span>
+      </td>
+      <td className="px-3 py-2 whitespace-nowrap">{ACTION_LABELS[entry.action]}</td>
+      <td className="px-3 py-2">
+        <code className="font-mono text-xs">{entry.siteId}</code>
+      </td>
+      <td className="px-3 py-2">
+        {entry.summary}
+        {entry.targetId ? <span className="block font-mono text-xs text-muted">{entry.targetId}</span> : null}
+        {entry.detail ? <span className="block text-xs text-bad">{entry.detail}</span> : null}
+      </td>
+      <td className={`px-3 py-2 whitespace-nowrap font-medium ${outcome.className}`}>{outcome.label}</td>
+    </tr>
+  );
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { allowed } = await requireRole("admin");
+  if (!allowed) return <NotAllowed role="admin" />;
+  const raw = await searchParams;
+  const parsed = auditQuerySchema.safeParse({
+    before: typeof raw.before === "string" ? raw.before : undefined,
+    site: typeof raw.site === "string" && raw.site.trim() !== "" ? raw.site : undefined,
+  });
+  const description = "Every change to milestones and events made through Sounding: who, what, when, and how Fathom answered.";
+  if (!parsed.success) {
+    return (
+      <>
+        <PageHeader title="Audit log" description={description} />
+        <Notice tone="error">
+          {Object.values(fieldsFromZod(parsed.error)).flat().join(" ")}{" "}
+          <Link href="/settings/audit" className="underline">
+            Show the newest entries
+          </Link>
+        </Notice>
+      </>
+    );
+  }
+  const query = parsed.data;
+  const page = await (await auditLog()).list(query);
+  const older = new URLSearchParams({ ...(query.site ? { site: query.site } : {}), ...(page.nextBefore ? { before: String(page.nextBefore) } : {}) });
+
+  return (
+    <>
+      <PageHeader title="Audit log" description={description} />
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-2" role="search">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="audit-site" className="text-sm font-medium">
+            Site id
+          </label>
+          <input id="audit-site" name="site" defaultValue={query.site ?? ""} placeholder="All sites" className={`${inputClass} w-44`} />
+        </div>
+        <button type="submit" className={buttonClass("secondary")}>
+          Filter
+        </button>
+        {query.site || query.before ? (
+          <Link href="/settings/audit" className="px-2 py-2 text-sm text-accent hover:underline">
+            Newest, all sites
+          </Link>
+        ) : null}
+      </form>
+      {page.entries.length === 0 ? (
+        <Card className="text-sm text-muted">
+          {query.site || query.before ? "No entries here." : "Nothing has been changed through Sounding yet. Milestone and event changes will show here."}
+        </Card>
+      ) : (
+        <Card className="overflow-x-auto p-0">
+          <table className="w-full min-w-[44rem] text-sm">
+            <caption className="sr-only">Audit log, newest first</caption>
+            <thead className="border-b border-line text-left text-muted">
+              <tr>
+                <th className="px-3 py-2 font-medium">When</th>
+                <th className="px-3 py-2 font-medium">Who</th>
+                <th className="px-3 py-2 font-medium">What</th>
+                <th className="px-3 py-2 font-medium">Site</th>
+                <th className="px-3 py-2 font-medium">Details</th>
+                <th className="px-3 py-2 font-medium">Outcome</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.entries.map((entry) => (
+                <Row key={entry.id} entry={entry} />
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
+      {page.nextBefore ? (
+        <p className="mt-4">
+          <Link href={`/settings/audit?${older}`} className="text-sm text-accent hover:underline">
+            Older entries
+          </Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+"use client";
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { z } from "zod";
+import type { MutationHooks } from "@/components/milestones/milestone-queries";
+import { ApiClientError, apiFetch } from "@/lib/api/client";
+import { eventListResponseSchema, eventViewSchema, type CreateEventInput, type EventView, type UpdateEventInput } from "./event-schema";
+
+/** An event in the list: `pending` while a write about it is on its way to Fathom. */
+export type ListedEvent = EventView & { pending?: boolean };
+
+export const eventKeys = {
+  all: () => ["events"] as const,
+  list: (siteId: string) => ["events", { siteId }] as const,
+};
+
+const listPath = (siteId: string) => `/api/sites/${encodeURIComponent(siteId)}/events`;
+const itemPath = (siteId: string, id: string) => `${listPath(siteId)}/${encodeURIComponent(id)}`;
+const oneEvent = z.object({ event: eventViewSchema });
+
+/** Every event of a site (all pages), as the server lists them. */
+export function eventsQuery(siteId: string) {
+  return queryOptions({
+    queryKey: eventKeys.list(siteId),
+    queryFn: async ({ signal }): Promise<ListedEvent[]> => eventListResponseSchema.parse(await apiFetch(listPath(siteId), { signal })).events,
+  });
+}
+
+function asClientError(error: unknown): ApiClientError {
+  return error instanceof ApiClientError ? error : new ApiClientError(0, { code: "unexpected", message: "Something went wrong. Try again." });
+}
+
+/** After any event write, settled or not: the list is read again from the server. */
+function refreshAfterWrite(client: QueryClient, siteId: string) {
+  void client.invalidateQueries({ queryKey: eventKeys.list(siteId) });
+}
+
+let optimisticCounter = 0;
+
+export function useCreateEvent(siteId: string, hooks: MutationHooks = {}) {
+  const client = useQueryClient();
+  const key = eventKeys.list(siteId);
+  return useMutation({
+    mutationFn: async (input: CreateEventInput) => oneEvent.parse(await apiFetch(listPath(siteId), { method: "POST", body: input })).event,
+    onMutate: async (input) => {
+      await client.cancelQueries({ queryKey: key });
+      const tempId = `optimistic-${++optimisticCounter}`;
+      const item: ListedEvent = { id: tempId, name: input.name, currency: input.currency ?? "dollar", createdAt: new Date().toISOString(), pending: true };
+      client.setQueryData<ListedEvent[]>(key, (list) => [...(list ?? []), item]);
+      return { tempId };
+    },
+    onError: (error, input, context) => {
+      if (context) client.setQueryData<ListedEvent[]>(key, (list) => list?.filter((e) => e.id !== context.tempId));
+      hooks.onFailure?.(asClientError(error), `create the event “${input.name}”`);
+    },
+    onSuccess: (event, _input, context) => {
+      client.setQueryData<ListedEvent[]>(key, (list) => list?.map((e) => (e.id === context.tempId ? event : e)));
+      hooks.onDone?.(`Created event “${event.name}”.`);
+    },
+    onSettled: () => refreshAfterWrite(client, siteId),
+  });
+}
+
+export function useUpdateEvent(siteId: string, hooks: MutationHooks = {}) {
+  const client = useQueryClient();
+  const key = eventKeys.list(siteId);
+  return useMutation({
+    mutationFn: async ({ id, change }: { id: string; change: UpdateEventInput }) =>
+      oneEvent.parse(await apiFetch(itemPath(siteId, id), { method: "PATCH", body: change })).event,
+    onMutate: async ({ id, change }) => {
+      await client.cancelQueries({ queryKey: key });
+      const before = client.getQueryData<ListedEvent[]>(key)?.find((e) => e.id === id);
+      client.setQueryData<ListedEvent[]>(key, (list) => list?.map((e) => (e.id === id ? { ...e, ...change, pending: true } : e)));
+      return { before };
+    },
+    onError: (error, { id }, context) => {
+      const before = context?.before;
+      if (before) client.setQueryData<ListedEvent[]>(key, (list) => list?.map((e) => (e.id === id ? before : e)));
+      hooks.onFailure?.(asClientError(error), `change the event “${before?.name ?? id}”`);
+    },
+    onSuccess: (event) => {
+      client.setQueryData<ListedEvent[]>(key, (list) => list?.map((e) => (e.id === event.id ? event : e)));
+      hooks.onDone?.(`Saved event “${event.name}”.`);
+    },
+    onSettled: () => refreshAfterWrite(client, siteId),
+  });
+}
+
+export function useDeleteEvent(siteId: string, hooks: MutationHooks = {}) {
+  const client = useQueryClient();
+  const key = eventKeys.list(siteId);
+  return useMutation({
+    mutationFn: async (event: EventView) => {
+      await apiFetch(itemPath(siteId, event.id), { method: "DELETE" });
+      return event;
+    },
+    onMutate: async (event) => {
+      await client.cancelQueries({ queryKey: key });
+      client.setQueryData<ListedEvent[]>(key, (list) => list?.filter((e) => e.id !== event.id));
+    },
+    onError: (error, event) => {
+      client.setQueryData<ListedEvent[]>(key, (list) => (list && !list.some((e) => e.id === event.id) ? [...list, event] : list));
+      hooks.onFailure?.(asClientError(error), `delete the event “${event.name}”`);
+    },
+    onSuccess: (event) => hooks.onDone?.(`Deleted event “${event.name}” and its data.`),
+    onSettled: () => refreshAfterWrite(client, siteId),
+  });
+}
