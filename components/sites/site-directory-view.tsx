@@ -46,9 +46,14 @@ function SiteCard({ site }: { site: SiteDirectoryEntry }) {
         </Link>
       </div>
       <section aria-label={`Events of ${site.name}`}>
-        <h3 className="text-sm font-medium">
-          Events <span className="text-muted">({site.events.length})</span>
-        </h3>
+        <div className="flex items-baseline justify-between gap-2">
+          <h3 className="text-sm font-medium">
+            Events <span className="text-muted">({site.events.length})</span>
+          </h3>
+          <Link href={`/sites/${encodeURIComponent(site.id)}/events`} className="text-sm text-accent hover:underline" aria-label={`Open the events of ${site.name}`}>
+            Open events
+          </Link>
+        </div>
         {site.events.length ? (
           <ul className="mt-1 flex flex-col gap-0.5 text-sm" data-testid="site-events">
             {site.events.map((event) => (
@@ -62,9 +67,14 @@ function SiteCard({ site }: { site: SiteDirectoryEntry }) {
         )}
       </section>
       <section aria-label={`Milestones of ${site.name}`}>
-        <h3 className="text-sm font-medium">
-          Milestones <span className="text-muted">({site.milestones.length})</span>
-        </h3>
+        <div className="flex items-baseline justify-between gap-2">
+          <h3 className="text-sm font-medium">
+            Milestones <span className="text-muted">({site.milestones.length})</span>
+          </h3>
+          <Link href={`/sites/${encodeURIComponent(site.id)}/milestones`} className="text-sm text-accent hover:underline" aria-label={`Open the milestones of ${site.name}`}>
+            Open milestones
+          </Link>
+        </div>
         {site.milestones.length ? (
           <ul className="mt-1 flex flex-col gap-0.5 text-sm" data-testid="site-milestones">
             {site.milestones.map((milestone) => (
