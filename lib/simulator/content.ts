@@ -26,15 +26,31 @@ export class ContentCatalog {
     const { content, key } = this.profile;
     for (let d = this.until + 1; d <= day; d++) {
       if (hashUnit(this.seed, key, "post", d) >= content.perDay) continue;
-      const words = 3 + (hashSeed(this.seed, key, "post-length", d) % 3);
-      const slug = Array.from({ length: words }, (_, i) => content.words[hashSeed(this.seed, key, "post-word", d, i) % content.words.length]);
       const pull = Math.min(40, 0.4 / Math.pow(Math.max(0.01, hashUnit(this.seed, key, "post-pull", d)), 0.85));
-      this.articles.push({ day: d, pathname: `${content.prefix}${slug.join("-")}-${d.toString(36)}`, pull });
+      this.articles.push({ day: d, pathname: `${content.prefix}${this.slug(d)}`, pull });
     }
     this.until = Math.max(this.until, day);
     let count = this.articles.length;
     while (count > 0 && (this.articles[count - 1]?.day ?? 0) > day) count--;
     return this.articles.slice(0, count);
+  }
+
+  /** A readable slug from the site's templates: {a} {b} {c} are distinct words, {year} and {date} the publication's. */
+  private slug(day: number): string {
+    const { content, key } = this.profile;
+    const template = content.templates[hashSeed(this.seed, key, "post-template", day) % content.templates.length] ?? "{a}-{b}";
+    const words: string[] = [];
+    for (let i = 0; words.length < 3 && i < 50; i++) {
+      const word = content.words[hashSeed(this.seed, key, "post-word", day, i) % content.words.length] ?? "post";
+      if (!words.includes(word)) words.push(word);
+    }
+    const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    return template
+      .replace("{a}", words[0] ?? "")
+      .replace("{b}", words[1] ?? "")
+      .replace("{c}", words[2] ?? "")
+      .replace("{year}", date.slice(0, 4))
+      .replace("{date}", date);
   }
 
   /** How likely each article published by `day` is to be read that day, as running totals. */

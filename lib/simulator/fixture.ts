@@ -49,3 +49,30 @@ export function fixedSiteData(pageviews: readonly FixturePageview[], events: rea
   const chunk: Chunk = builder.build();
   return { tables, chunksBetween: () => [chunk] };
 }
+
+/** Calls a simulator the way a client would; answers the status, headers and parsed JSON body. */
+export async function call(
+  simulator: { handle(request: Request): Promise<Response> },
+  method: string,
+  path: string,
+  options: { body?: unknown; token?: string | null } = {},
+  // Tests read arbitrary answer shapes; `any` keeps them short, and they assert every value they read.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): Promise<{ status: number; headers: Headers; body: any }> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (options.token !== null) headers.Authorization = `Bearer ${options.token ?? "sim-token"}`;
+  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await simulator.handle(
+    new Request(`https://api.usefathom.test${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) }),
+  );
+  return { status: response.status, headers: response.headers, body: await response.json() };
+}
+
+/** `/v1/aggregations?…` from plain parameters (filters as objects). */
+export function aggregationPath(params: Record<string, string | number | object[] | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined) query.set(key, typeof value === "object" ? JSON.stringify(value) : String(value));
+  }
+  return `/v1/aggregations?${query}`;
+}

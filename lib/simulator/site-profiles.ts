@@ -39,7 +39,16 @@ export type SiteProfile = {
   /** Pages every visitor can wander to: [hostname (default the site's), pathname, weight]. */
   nav: ReadonlyArray<readonly [string | null, string, number]>;
   /** Articles published on a long tail of days, each popular for a while. */
-  content: { hostname: string; index: string; prefix: string; perDay: number; words: readonly string[]; lifeDays: number };
+  content: {
+    hostname: string;
+    index: string;
+    prefix: string;
+    perDay: number;
+    lifeDays: number;
+    words: readonly string[];
+    /** Slug patterns: {a} {b} {c} distinct words, {year}, {date}. */
+    templates: readonly string[];
+  };
   shop: { hostname: string; paths: readonly string[] } | null;
   campaignPages: readonly string[];
   channels: ReadonlyArray<readonly [Channel, number]>;
@@ -80,6 +89,7 @@ export const SITE_PROFILES: readonly SiteProfile[] = [
       prefix: "/blog/",
       perDay: 0.3,
       lifeDays: 6,
+      templates: ["how-to-{a}-{b}", "{a}-{b}-tips", "notes-on-{a}-and-{b}", "the-{a}-{b}-guide", "why-{a}-matters", "{a}-{b}-in-{year}", "{a}-{b}-{c}"],
       words: ["carrot", "animation", "sketch", "character", "design", "rabbit", "timing", "squash", "stretch", "color", "studio", "workflow", "storyboard", "inking", "pencil", "comedy", "gags", "layout", "frames", "poses"],
     },
     shop: {
@@ -139,6 +149,7 @@ export const SITE_PROFILES: readonly SiteProfile[] = [
       prefix: "/recipes/",
       perDay: 0.15,
       lifeDays: 10,
+      templates: ["{a}-{b}", "{a}-and-{b}-{c}", "easy-{a}-{b}", "{a}-{b}-recipe", "classic-{a}-{b}"],
       words: ["seville", "orange", "marmalade", "toast", "glaze", "cake", "lemon", "ginger", "lime", "tart", "pudding", "sandwich", "breakfast", "duck", "roast", "bread", "butter", "scones"],
     },
     shop: {
@@ -191,6 +202,7 @@ export const SITE_PROFILES: readonly SiteProfile[] = [
       prefix: "/surf-report/",
       perDay: 0.5,
       lifeDays: 2,
+      templates: ["{date}-{a}", "{date}-{a}-{b}"],
       words: ["bondi", "manly", "cronulla", "swell", "offshore", "glassy", "morning", "arvo", "northerly", "southerly", "groundswell", "tide", "reef", "point", "beachie"],
     },
     shop: null,
@@ -234,6 +246,7 @@ export const SITE_PROFILES: readonly SiteProfile[] = [
       prefix: "/notes/",
       perDay: 0.08,
       lifeDays: 8,
+      templates: ["{a}-{b}", "{a}-{b}-{c}", "on-{a}"],
       words: ["despicable", "rocket", "disintegrator", "prototype", "duck", "dodgers", "century", "ray", "gun", "lab", "notes"],
     },
     shop: null,

@@ -1,0 +1,224 @@
+/**
+ * A Fathom API v1 simulator as a fetch-shaped handler: `createSimulator(options).handle(request)`
+ * answers `http(s)://any-host/v1/...` the way the reference says Fathom does, from a seeded dataset,
+ * with Fathom's auth, validation, rate limits and a first-run "query plan" delay, plus controls for
+ * tests (latency, faults, clock, limits, request log). Isomorphic apart from timers: no Node http here;
+ * the standalone server (server.ts) is a thin wrapper.
+ */
+import { AccountState, type SiteRecord } from "./account-state";
+import { aggregate } from "./aggregate";
+import { parseAggregation } from "./aggregation-request";
+import { Refusal, refuseFields, refuseWith, toResponse, type Answer } from "./answers";
+import { MINUTES_PER_DAY } from "./calendar";
+import { currentVisitors } from "./current-visitors";
+import { GeneratedSiteData, type SiteData } from "./dataset";
+import { createTables } from "./dimensions";
+import { siteOr404, type ManagementContext } from "./management";
+import { concurrencyBody, FATHOM_LIMITS, RateLimiter, type RateLimits } from "./rate-limits";
+import { matchRoute } from "./routes";
+import { SITE_PROFILES } from "./site-profiles";
+import { truthy, type Input } from "./validation";
+
+export type SimulatorOptions = {
+  seed?: number; // default 42
+  now?: () => Date; // default () => new Date(); the dataset's rolling ~2-year window ends "now"
+  token?: string; // accepted bearer token; default "sim-token"
+  latencyMs?: number; // added to every answer; default 0
+  rateLimits?: RateLimits | false; // default Fathom's 10/2000/5
+  queryPlanDelayMs?: number; // first-run delay for an aggregation shape not seen before; default 0
+};
+
+export type Fault = { status: number; count: number; retryAfter?: number; path?: string; body?: unknown };
+export type RequestLogEntry = { at: string; method: string; path: string; query: Record<string, string>; status: number };
+
+export type Simulator = {
+  /** fetch-shaped: accepts requests for http(s)://any-host/v1/... and answers as Fathom does. */
+  handle(request: Request): Promise<Response>;
+  control: {
+    setLatency(ms: number): void;
+    setRateLimits(limits: RateLimits | false): void;
+    setNow(now: Date | null): void; // null = real clock
+    /** The next `count` requests matching `path` (a prefix like "/v1/aggregations", default any) fail with `status`. */
+    injectFault(fault: Fault): void;
+    clearFaults(): void;
+    /** Overrides the current-visitors total of a site (null = back to the model). */
+    setCurrentVisitors(siteId: string, total: number | null): void;
+    requests(): RequestLogEntry[];
+    clearRequests(): void;
+    reset(): void; // state, faults, log and limits back to the options
+    /** Generates the whole window's data now instead of a day at a time on first use. */
+    warmUp(): Promise<void>;
+  };
+};
+
+/** The rolling window: this many days before today, and today. */
+export const WINDOW_DAYS = 730;
+/** The request log keeps this many entries (oldest dropped first). */
+export const REQUEST_LOG_LIMIT = 50_000;
+
+const EMPTY_SITE: SiteData = { tables: createTables(), chunksBetween: () => [] };
+const sleep = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
+
+const FAULT_DEFAULT_BODIES: Record<number, unknown> = {
+  429: { message: "Too Many Attempts." },
+  500: { error: "Server Error" },
+  503: { error: "Our analytics API is briefly at capacity. Please retry shortly." },
+};
+
+async function readInput(request: Request, query: URLSearchParams): Promise<Input> {
+  const input: Input = Object.fromEntries(query);
+  if (request.method === "GET" || request.method === "HEAD") return input;
+  const text = await request.text();
+  if (!text.trim()) return input;
+  const type = request.headers.get("content-type") ?? "";
+  if (type.includes("application/x-www-form-urlencoded")) return { ...input, ...Object.fromEntries(new URLSearchParams(text)) };
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return refuseWith(400, "The request body is not valid JSON.");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return refuseWith(400, "The request body must be a JSON object.");
+  return { ...input, ...(body as Input) };
+}
+
+export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  const seed = options.seed ?? 42;
+  const token = options.token ?? "sim-token";
+  let latencyMs = options.latencyMs ?? 0;
+  let nowOverride: Date | null = null;
+  const limiter = new RateLimiter(options.rateLimits ?? FATHOM_LIMITS);
+  let faults: Fault[] = [];
+  let log: RequestLogEntry[] = [];
+  const visitorOverrides = new Map<string, number>();
+  const seenShapes = new Set<string>();
+  let inFlight = 0;
+
+  const clock = () => nowOverride ?? options.now?.() ?? new Date();
+  const nowMinute = () => Math.floor(clock().getTime() / 60_000);
+  const today = () => Math.floor(nowMinute() / MINUTES_PER_DAY);
+  const firstDay = () => today() - WINDOW_DAYS;
+  const data = new Map(SITE_PROFILES.map((profile) => [profile.key, new GeneratedSiteData(profile, seed, firstDay)]));
+  let state = new AccountState(seed, firstDay(), today());
+  const siteData = (site: SiteRecord): SiteData => (site.dataKey === null ? undefined : data.get(site.dataKey)) ?? EMPTY_SITE;
+
+  const reports = {
+    async aggregations(ctx: ManagementContext): Promise<Answer> {
+      const { site, query, shape } = parseAggregation(ctx.query, { state, nowMinute: nowMinute(), firstMinute: firstDay() * MINUTES_PER_DAY });
+      if (!seenShapes.has(shape)) {
+        seenShapes.add(shape);
+        await sleep(options.queryPlanDelayMs ?? 0);
+      }
+      return { status: 200, body: aggregate(siteData(site), query) };
+    },
+    currentVisitors(ctx: ManagementContext): Answer {
+      if (!ctx.query.get("site_id")) refuseFields({ site_id: ["The site id field is required."] });
+      const site = siteOr404(state, ctx.query.get("site_id") ?? undefined);
+      const hostname = SITE_PROFILES.find((profile) => profile.key === site.dataKey)?.hostname ?? "";
+      const body = currentVisitors(siteData(site), nowMinute(), {
+        detailed: truthy(ctx.query.get("detailed")),
+        override: visitorOverrides.get(site.id) ?? null,
+        hostname,
+      });
+      return { status: 200, body };
+    },
+  };
+
+  /** `wait` adds the latency once per request, whichever way the request ends. */
+  async function answer(request: Request, url: URL, wait: () => Promise<void>): Promise<Answer> {
+    const route = matchRoute(request.method, url.pathname);
+    const [scheme, given] = (request.headers.get("authorization") ?? "").split(" ");
+    if (scheme?.toLowerCase() !== "bearer" || given !== token) refuseWith(401, "Unauthenticated");
+    const limits = limiter.current;
+    if (limits && inFlight >= limits.concurrency) {
+      await wait();
+      return { status: 429, body: concurrencyBody(limits.concurrency), headers: { "Retry-After": "1" } };
+    }
+    inFlight++;
+    try {
+      const fault = faults.find((candidate) => candidate.count > 0 && url.pathname.startsWith(candidate.path ?? "/"));
+      if (fault) {
+        fault.count--;
+        faults = faults.filter((candidate) => candidate.count > 0);
+        const retryAfter = fault.retryAfter ?? (fault.status === 429 || fault.status === 503 ? 1 : undefined);
+        await wait();
+        return {
+          status: fault.status,
+          body: fault.body ?? FAULT_DEFAULT_BODIES[fault.status] ?? { error: `Simulated ${fault.status}` },
+          headers: retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) },
+        };
+      }
+      const verdict = limiter.hit(route.kind, clock().getTime());
+      if (!verdict.allowed) {
+        await wait();
+        return {
+          status: 429,
+          body: { message: "Too Many Attempts." },
+          headers: { "Retry-After": String(verdict.retryAfter), "X-RateLimit-Limit": String(verdict.limit), "X-RateLimit-Remaining": "0" },
+        };
+      }
+      await wait();
+      const input = await readInput(request, url.searchParams);
+      const result = await route.handle({ state, now: clock(), query: url.searchParams, input, path: route.params, reports });
+      return Number.isFinite(verdict.limit)
+        ? { ...result, headers: { ...result.headers, "X-RateLimit-Limit": String(verdict.limit), "X-RateLimit-Remaining": String(verdict.remaining) } }
+        : result;
+    } finally {
+      inFlight--;
+    }
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const at = clock().toISOString();
+    let slept = false;
+    const wait = async () => {
+      if (slept) return;
+      slept = true;
+      await sleep(latencyMs);
+    };
+    let result: Answer;
+    try {
+      result = await answer(request, url, wait);
+    } catch (error) {
+      if (error instanceof Refusal) result = error.answer;
+      else {
+        // A bug in the simulator: answer as Fathom would (500) rather than break the caller's fetch.
+        console.error("[simulator] unexpected error", error);
+        result = { status: 500, body: { error: "Server Error" } };
+      }
+      await wait();
+    }
+    log.push({ at, method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams), status: result.status });
+    if (log.length > REQUEST_LOG_LIMIT) log = log.slice(-REQUEST_LOG_LIMIT);
+    return toResponse(result);
+  }
+
+  return {
+    handle,
+    control: {
+      setLatency: (ms) => void (latencyMs = Math.max(0, ms)),
+      setRateLimits: (limits) => limiter.setLimits(limits),
+      setNow: (now) => void (nowOverride = now),
+      injectFault: (fault) => void faults.push({ ...fault }),
+      clearFaults: () => void (faults = []),
+      setCurrentVisitors: (siteId, total) => void (total === null ? visitorOverrides.delete(siteId) : visitorOverrides.set(siteId, Math.max(0, Math.round(total)))),
+      requests: () => log.map((entry) => ({ ...entry, query: { ...entry.query } })),
+      clearRequests: () => void (log = []),
+      reset() {
+        nowOverride = null;
+        latencyMs = options.latencyMs ?? 0;
+        limiter.setLimits(options.rateLimits ?? FATHOM_LIMITS);
+        limiter.reset();
+        faults = [];
+        log = [];
+        visitorOverrides.clear();
+        seenShapes.clear();
+        state = new AccountState(seed, firstDay(), today());
+      },
+      async warmUp() {
+        for (const site of data.values()) await site.warm(firstDay(), today());
+      },
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { createSimulator } from "./simulator";
+const sim = createSimulator({ rateLimits: false });
+const get = async (path: string) => {
+  const t = performance.now();
+  const r = await sim.handle(new Request(`http://x${path}`, { headers: { Authorization: "Bearer sim-token" } }));
+  const body = await r.text();
+  console.log(r.status, (performance.now() - t).toFixed(0) + "ms", path, body.slice(0, 600));
+};
+await get("/v1/sites");
+await get("/v1/sites/CDBUGS/events");
+await get("/v1/sites/CDBUGS/milestones?limit=3");
+await get("/v1/aggregations?entity=pageview&entity_id=CDBUGS&aggregates=pageviews,visits,uniques,avg_duration,bounce_rate");
+const y = new Date(); const from = new Date(y.getTime() - 365*86400000).toISOString().slice(0,10) + " 00:00:00";
+const q = `/v1/aggregations?entity=pageview&entity_id=CDBUGS&aggregates=pageviews,visits&date_grouping=day&date_from=${encodeURIComponent(from)}&filters=${encodeURIComponent(JSON.stringify([{property:"pathname",operator:"is like",value:"/blog/*"}]))}&limit=3`;
+await get(q); await get(q);
+await get("/v1/aggregations?entity=pageview&entity_id=CDBUGS&aggregates=pageviews&field_grouping=referrer_source&sort_by=pageviews:desc&limit=12");
+await get("/v1/aggregations?entity=pageview&entity_id=CDBUGS&aggregates=pageviews,visits&field_grouping=pathname&sort_by=pageviews:desc&limit=15");
+await get("/v1/aggregations?entity=pageview&entity_id=CDBUGS&aggregates=pageviews&field_grouping=utm_campaign,utm_source&sort_by=pageviews:desc&limit=12");
+await get("/v1/aggregations?entity=event&site_id=CDBUGS&entity_name=Purchased%20product&aggregates=conversions,unique_conversions,value&date_grouping=month");
+await get("/v1/aggregations?entity=pageview&entity_id=PDNGTON&aggregates=pageviews&field_grouping=country_code,region,city&limit=8&sort_by=pageviews:desc");
+await get("/v1/aggregations?entity=pageview&entity_id=SKIPPYAU&aggregates=pageviews,visits,bounce_rate&field_grouping=device_type,operating_system,browser&limit=8&sort_by=pageviews:desc");
+await get("/v1/current_visitors?site_id=CDBUGS&detailed=true");
+await get("/v1/account"); await get("/v1/token");
