@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { barSummary, multiSeriesSummary, timeSeriesSummary } from "./chart-summary";
+
+describe("chart summaries", () => {
+  it("say what a time series shows, in the metric's own format", () => {
+    const summary = timeSeriesSummary({
+      metric: "bounce_rate",
+      kind: "line",
+      grouping: "month",
+      points: [
+        { bucket: "2024-01", value: 0.4 },
+        { bucket: "2024-02", value: 0.55 },
+        { bucket: "2024-03" },
+      ],
+      markers: [],
+    });
+    expect(summary).toBe("Line chart of Bounce rate, monthly, January 2024 to March 2024. Highest 55% on February 2024; lowest 40% on January 2024.");
+  });
+
+  it("say when there are no figures yet", () => {
+    expect(timeSeriesSummary({ metric: "visits", kind: "area", grouping: "day", points: [{ bucket: "2024-05-01" }], markers: [] })).toContain("No figures yet.");
+  });
+
+  it("list the top bars with money in the event's currency", () => {
+    const data = [
+      { label: "/pricing", value: 250_000 },
+      { label: "/", value: 100 },
+    ];
+    expect(barSummary({ metric: "value", currency: "dollar", data, groupLabel: "Page" })).toBe("Bar chart of Value by Page, top 2: /pricing $2,500.00, / $1.00.");
+  });
+
+  it("name every series of a multi-series chart", () => {
+    const series = [
+      { key: "s0", name: "Chrome" },
+      { key: "other", name: "Other" },
+    ];
+    expect(multiSeriesSummary({ metric: "visits", kind: "bar", grouping: "day", series, groupLabel: "Browser" })).toBe(
+      "Bar chart of Visits by Browser, daily, one series each for Chrome, Other.",
+    );
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * What each chart shows, in one or two sentences, for its accessible name: screen readers get the
+ * shape of the data (range, highest and lowest, comparison, milestones); the table below has every
+ * figure. Pure.
+ */
+import { formatMetric } from "@/lib/format/format-metric";
+import { GROUPING_LABELS } from "@/lib/format/labels";
+import { metricLabel } from "@/lib/format/metric-catalogue";
+import type { Aggregate, DateGrouping, EventCurrency } from "@/lib/query/fathom-fields";
+import type { BarDatum, DrawnKind, MilestoneMarker, Series, TimePoint } from "./chart-data";
+import { bucketLabel } from "./chart-format";
+
+const KIND_NAMES: Record<DrawnKind, string> = { line: "Line chart", area: "Area chart", bar: "Bar chart" };
+
+type Format = { metric: Aggregate; currency?: EventCurrency | null };
+const value = ({ metric, currency }: Format, figure: number) => formatMetric(metric, figure, { currency });
+
+export function timeSeriesSummary(options: Format & {
+  kind: DrawnKind;
+  grouping: DateGrouping;
+  points: readonly TimePoint[];
+  markers: readonly MilestoneMarker[];
+  comparisonLabel?: string;
+}): string {
+  const { kind, grouping, points, markers, comparisonLabel } = options;
+  const known = points.filter((point): point is TimePoint & { value: number } => point.value !== undefined);
+  const first = points[0];
+  const last = points.at(-1);
+  const title = `${KIND_NAMES[kind]} of ${metricLabel(options.metric)}, ${GROUPING_LABELS[grouping].toLowerCase()}`;
+  const span = first && last ? `, ${bucketLabel(first.bucket, grouping)} to ${bucketLabel(last.bucket, grouping)}` : "";
+  const sentences = [`${title}${span}.`];
+  if (known.length === 0) sentences.push("No figures yet.");
+  else {
+    const high = known.reduce((best, point) => (point.value > best.value ? point : best));
+    const low = known.reduce((best, point) => (point.value < best.value ? point : best));
+    sentences.push(
+      `Highest ${value(options, high.value)} on ${bucketLabel(high.bucket, grouping)}; lowest ${value(options, low.value)} on ${bucketLabel(low.bucket, grouping)}.`,
+    );
+  }
+  if (comparisonLabel) sentences.push(`A dashed line shows the ${comparisonLabel.toLowerCase()}.`);
+  if (markers.length > 0) {
+    const list = markers.map((marker) => `${marker.names.join(", ")} (${bucketLabel(marker.bucket, grouping)})`).join("; ");
+    sentences.push(`Milestones: ${list}.`);
+  }
+  return sentences.join(" ");
+}
+
+export function barSummary(options: Format & { data: readonly BarDatum[]; groupLabel: string }): string {
+  const { data, groupLabel } = options;
+  if (data.length === 0) return `Bar chart of ${metricLabel(options.metric)} by ${groupLabel}: no rows.`;
+  const top = data
+    .slice(0, 5)
+    .map((datum) => `${datum.label} ${value(options, datum.value)}`)
+    .join(", ");
+  return `Bar chart of ${metricLabel(options.metric)} by ${groupLabel}, top ${data.length}: ${top}${data.length > 5 ? ", …" : ""}.`;
+}
+
+export function multiSeriesSummary(options: Format & { kind: DrawnKind; grouping: DateGrouping; series: readonly Series[]; groupLabel: string }): string {
+  const { kind, grouping, series, groupLabel } = options;
+  const names = series.map((item) => item.name).join(", ");
+  return `${KIND_NAMES[kind]} of ${metricLabel(options.metric)} by ${groupLabel}, ${GROUPING_LABELS[grouping].toLowerCase()}, one series each for ${names || "no groups"}.`;
+}

@@ -1,0 +1,69 @@
+"use client";
+import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import type { Aggregate, DateGrouping, EventCurrency } from "@/lib/query/fathom-fields";
+import { OTHER_KEY, type DrawnKind, type MultiSeries } from "./chart-data";
+import { ChartFrame } from "./chart-frame";
+import { AXIS_PROPS, CHART_COLORS, TOOLTIP_BOX, bucketLabel, bucketTick, metricTick, metricValue, seriesColor } from "./chart-format";
+import { multiSeriesSummary } from "./chart-summary";
+
+export type MultiSeriesChartProps = {
+  chart: MultiSeries;
+  metric: Aggregate;
+  grouping: DateGrouping;
+  kind: DrawnKind;
+  /** What the series are: "Page", "Page · Browser". */
+  groupLabel: string;
+  currency?: EventCurrency | null;
+};
+
+type TooltipProps = Pick<TooltipContentProps, "active" | "payload" | "label"> & Pick<MultiSeriesChartProps, "chart" | "metric" | "grouping" | "currency">;
+
+function MultiTooltip({ active, payload, label, chart, metric, grouping, currency }: TooltipProps) {
+  const point = payload?.[0]?.payload as Record<string, unknown> | undefined;
+  if (!active || !point) return null;
+  return (
+    <div className={TOOLTIP_BOX}>
+      <p className="font-medium">{typeof label === "string" ? bucketLabel(label, grouping) : null}</p>
+      <ul>
+        {chart.series.map((series, index) => (
+          <li key={series.key} className="flex items-center gap-2 tabular-nums">
+            <span aria-hidden="true" className="inline-block size-2 rounded-full" style={{ background: seriesColor(index, series.key === OTHER_KEY) }} />
+            <span className="max-w-48 truncate">{series.name}</span>
+            <span className="ml-auto pl-3">{metricValue(metric, point[series.key], currency)}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * A report grouped by date and a field: the top five groups as series (plus "Other" when the metric
+ * adds up). Bars and areas stack, so "Other" reads as the rest of the total; lines don't.
+ */
+export function MultiSeriesChart({ chart, metric, grouping, kind, groupLabel, currency }: MultiSeriesChartProps) {
+  const summary = multiSeriesSummary({ metric, currency, kind, grouping, series: chart.series, groupLabel });
+  const stack = kind === "line" ? undefined : "groups";
+  return (
+    <ChartFrame summary={summary} height={320}>
+      <ComposedChart data={chart.points} accessibilityLayer={false} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
+        <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
+        <XAxis dataKey="bucket" tickFormatter={bucketTick(grouping)} minTickGap={24} {...AXIS_PROPS} />
+        <YAxis tickFormatter={metricTick(metric, currency)} width={60} {...AXIS_PROPS} />
+        <Tooltip
+          content={(tooltip) => (
+            <MultiTooltip active={tooltip.active} payload={tooltip.payload} label={tooltip.label} chart={chart} metric={metric} grouping={grouping} currency={currency} />
+          )}
+        />
+        <Legend wrapperStyle={{ fontSize: 12, color: CHART_COLORS.ink }} formatter={(name) => (name.length > 24 ? `${name.slice(0, 23)}…` : name)} />
+        {chart.series.map((series, index) => {
+          const color = seriesColor(index, series.key === OTHER_KEY);
+          const common = { dataKey: series.key, name: series.name, isAnimationActive: false };
+          if (kind === "bar") return <Bar key={series.key} {...common} stackId={stack} fill={color} maxBarSize={40} />;
+          if (kind === "area") return <Area key={series.key} {...common} stackId={stack} type="monotone" stroke={color} fill={color} fillOpacity={0.25} />;
+          return <Line key={series.key} {...common} type="monotone" stroke={color} strokeWidth={2} dot={false} />;
+        })}
+      </ComposedChart>
+    </ChartFrame>
+  );
+}
