@@ -143,13 +143,12 @@ describe("currentVisitors", () => {
     expect(answer.meta).toMatchObject({ intervalSeconds: 30, baseIntervalSeconds: 15, nextRefreshAt: new Date(START + 30_000).toISOString() });
   });
 
-  it("stretches 2× below half the budget and 4× when none is left or reports wait", () => {
-    expect(stretchedIntervalSeconds(15, { available: 10, capacity: 10 }, 0)).toBe(15);
-    expect(stretchedIntervalSeconds(15, { available: 5, capacity: 10 }, 0)).toBe(15);
-    expect(stretchedIntervalSeconds(15, { available: 4, capacity: 10 }, 0)).toBe(30);
-    expect(stretchedIntervalSeconds(15, { available: 0, capacity: 10 }, 0)).toBe(60);
-    expect(stretchedIntervalSeconds(15, { available: 9, capacity: 10 }, 1)).toBe(60);
-    expect(stretchedIntervalSeconds(300, { available: 0, capacity: 10 }, 0)).toBe(600);
+  it("stretches 2× below half the budget and 4× when none is left", () => {
+    expect(stretchedIntervalSeconds(15, { available: 10, capacity: 10 })).toBe(15);
+    expect(stretchedIntervalSeconds(15, { available: 5, capacity: 10 })).toBe(15);
+    expect(stretchedIntervalSeconds(15, { available: 4, capacity: 10 })).toBe(30);
+    expect(stretchedIntervalSeconds(15, { available: 0, capacity: 10 })).toBe(60);
+    expect(stretchedIntervalSeconds(300, { available: 0, capacity: 10 })).toBe(600);
   });
 });
 

@@ -54,10 +54,10 @@ export type GovernedCurrentVisitors = { data: CurrentVisitors; meta: LiveMeta };
 
 /**
  * The current-visitors interval in force: the base one, doubled when less than half of the reports
- * budget is left, quadrupled when none is left or reports are already waiting for it.
+ * budget is left in the window, quadrupled when none is left (or Fathom paused the class).
  */
-export function stretchedIntervalSeconds(baseSeconds: number, level: Pick<BucketLevel, "available" | "capacity">, waiting: number): number {
-  const factor = level.available === 0 || waiting > 0 ? 4 : level.available * 2 < level.capacity ? 2 : 1;
+export function stretchedIntervalSeconds(baseSeconds: number, level: Pick<BucketLevel, "available" | "capacity">): number {
+  const factor = level.available === 0 ? 4 : level.available * 2 < level.capacity ? 2 : 1;
   return Math.min(MAX_INTERVAL_SECONDS, baseSeconds * factor);
 }
 
@@ -160,9 +160,7 @@ export function createGovernedFathom(deps: {
       { detailed = false, priority = "poll", baseIntervalSeconds = settings.currentVisitorsIntervalSeconds }: CurrentVisitorsOptions = {},
     ): Promise<GovernedCurrentVisitors> {
       const { siteId: checkedId } = checkInput(currentVisitorsParamsSchema, { siteId: id, detailed }, "current visitors request");
-      const level = await governor.level("reports");
-      const queued = governor.queued("reports");
-      const intervalSeconds = stretchedIntervalSeconds(baseIntervalSeconds, level, queued.interactive + queued.share);
+      const intervalSeconds = stretchedIntervalSeconds(baseIntervalSeconds, await governor.level("reports"));
       const answer = await governor.read({
         key: requestKey({ operation: "current_visitors", fingerprint, params: { site_id: checkedId, detailed: true } }),
         cls: "reports",
