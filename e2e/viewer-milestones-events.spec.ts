@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { APP_URL } from "./support/env";
 import { markRequests } from "./support/simulator";
 
@@ -36,7 +36,7 @@ test("a viewer sees milestones and events without editing controls, and the writ
 
     const milestoneId = (await viewer.request.get(`/api/sites/${SITE}/milestones`).then((r) => r.json())).milestones[0].id as string;
     const mark = await markRequests();
-    const writes: Array<[string, (api: APIRequestContext) => ReturnType<APIRequestContext["fetch"]>]> = [
+    const writes: Array<[string, (api: APIRequestContext) => Promise<APIResponse>]> = [
       ["create milestone", (api) => api.post(`/api/sites/${SITE}/milestones`, { data: { name: "Viewer was here", milestone_date: "2024-03-01" } })],
       ["update milestone", (api) => api.patch(`/api/sites/${SITE}/milestones/${milestoneId}`, { data: { name: "Renamed", milestone_date: "2024-03-01" } })],
       ["delete milestone", (api) => api.delete(`/api/sites/${SITE}/milestones/${milestoneId}`)],
@@ -47,7 +47,7 @@ test("a viewer sees milestones and events without editing controls, and the writ
     for (const [what, send] of writes) {
       const response = await send(viewer.request);
       expect(response.status(), what).toBe(403);
-      expect((await response.json()).error.code, what).toBe("forbidden");
+      expect(((await response.json()) as { error: { code: string } }).error.code, what).toBe("forbidden");
     }
     expect((await mark.since(`/v1/sites/${SITE}`)).filter((request) => request.method !== "GET")).toEqual([]);
 
