@@ -180,8 +180,13 @@ describe("lists and writes", () => {
 
   it("does not send, nor spend budget on, a write with bad input", async () => {
     const { upstream, fathom, governor } = await setup();
-    expect(() => fathom.createMilestone("CDBUGS", { name: "x".repeat(31), milestone_date: "2026-03-01" })).toThrow();
-    expect(() => fathom.deleteSite("bad/id")).toThrow();
+    await expect(fathom.createMilestone("CDBUGS", { name: "x".repeat(31), milestone_date: "2026-03-01" })).rejects.toMatchObject({
+      kind: "validation",
+      sent: false,
+    });
+    await expect(fathom.deleteSite("bad/id")).rejects.toMatchObject({ kind: "validation" });
+    await expect(fathom.listAllEvents("")).rejects.toMatchObject({ kind: "validation" });
+    await expect(fathom.deleteMilestone("CDBUGS", "a/b")).rejects.toMatchObject({ kind: "validation" });
     expect(upstream.calls).toHaveLength(0);
     expect((await governor.state()).classes.management.available).toBe(2000);
   });

@@ -62,6 +62,8 @@ export function stretchedIntervalSeconds(baseSeconds: number, level: Pick<Bucket
 }
 
 const siteId = (id: string) => checkInput(idSchema("site"), id, "site id");
+const eventIdOf = (id: string) => checkInput(idSchema("event"), id, "event id");
+const milestoneIdOf = (id: string) => checkInput(idSchema("milestone"), id, "milestone id");
 const tagsOfSite = (id: string) => ({ events: `site:${id}:events`, milestones: `site:${id}:milestones`, all: `site:${id}` });
 const earliest = (isoTimes: string[]) => isoTimes.reduce((a, b) => (b < a ? b : a));
 
@@ -117,13 +119,13 @@ export function createGovernedFathom(deps: {
   const listAllSites = ({ priority = "interactive" }: ReadOptions = {}) =>
     governedList("sites", {}, ["sites"], (page) => client.listSites(page), priority);
 
-  const listAllEvents = (id: string, { priority = "interactive" }: ReadOptions = {}) => {
+  const listAllEvents = async (id: string, { priority = "interactive" }: ReadOptions = {}) => {
     const checkedId = siteId(id);
     const tags = tagsOfSite(checkedId);
     return governedList("events", { site_id: checkedId }, [tags.events, tags.all], (page) => client.listEvents(checkedId, page), priority);
   };
 
-  const listAllMilestones = (id: string, { priority = "interactive" }: ReadOptions = {}) => {
+  const listAllMilestones = async (id: string, { priority = "interactive" }: ReadOptions = {}) => {
     const checkedId = siteId(id);
     const tags = tagsOfSite(checkedId);
     return governedList("milestones", { site_id: checkedId }, [tags.milestones, tags.all], (page) => client.listMilestones(checkedId, page), priority);
@@ -197,51 +199,55 @@ export function createGovernedFathom(deps: {
         fetch: () => client.getToken(),
       }),
 
-    createEvent(id: string, body: CreateEventBody) {
+    async createEvent(id: string, body: CreateEventBody) {
       const checkedId = siteId(id);
       checkInput(createEventBodySchema, body, "event");
       return governor.write({ run: () => client.createEvent(checkedId, body), invalidates: [tagsOfSite(checkedId).events] });
     },
-    updateEvent(id: string, eventId: string, body: UpdateEventBody) {
+    async updateEvent(id: string, eventId: string, body: UpdateEventBody) {
       const checkedId = siteId(id);
+      eventIdOf(eventId);
       checkInput(updateEventBodySchema, body, "event");
       return governor.write({ run: () => client.updateEvent(checkedId, eventId, body), invalidates: [tagsOfSite(checkedId).events] });
     },
-    deleteEvent(id: string, eventId: string) {
+    async deleteEvent(id: string, eventId: string) {
       const checkedId = siteId(id);
+      eventIdOf(eventId);
       return governor.write({ run: () => client.deleteEvent(checkedId, eventId), invalidates: [tagsOfSite(checkedId).events] });
     },
 
-    createMilestone(id: string, body: MilestoneBody) {
+    async createMilestone(id: string, body: MilestoneBody) {
       const checkedId = siteId(id);
       checkInput(milestoneBodySchema, body, "milestone");
       return governor.write({ run: () => client.createMilestone(checkedId, body), invalidates: [tagsOfSite(checkedId).milestones] });
     },
-    updateMilestone(id: string, milestoneId: string, body: MilestoneBody) {
+    async updateMilestone(id: string, milestoneId: string, body: MilestoneBody) {
       const checkedId = siteId(id);
+      milestoneIdOf(milestoneId);
       checkInput(milestoneBodySchema, body, "milestone");
       return governor.write({
         run: () => client.updateMilestone(checkedId, milestoneId, body),
         invalidates: [tagsOfSite(checkedId).milestones],
       });
     },
-    deleteMilestone(id: string, milestoneId: string) {
+    async deleteMilestone(id: string, milestoneId: string) {
       const checkedId = siteId(id);
+      milestoneIdOf(milestoneId);
       return governor.write({ run: () => client.deleteMilestone(checkedId, milestoneId), invalidates: [tagsOfSite(checkedId).milestones] });
     },
 
-    createSite(body: CreateSiteBody) {
+    async createSite(body: CreateSiteBody) {
       checkInput(createSiteBodySchema, body, "site");
       return governor.write({ run: () => client.createSite(body), invalidates: ["sites"] });
     },
     /** A new timezone changes what "today" and every date bucket mean for the site: its cached answers go too. */
-    updateSite(id: string, body: UpdateSiteBody) {
+    async updateSite(id: string, body: UpdateSiteBody) {
       const checkedId = siteId(id);
       const checked = checkInput(updateSiteBodySchema, body, "site");
       const invalidates = checked.timezone === undefined ? ["sites"] : ["sites", tagsOfSite(checkedId).all];
       return governor.write({ run: () => client.updateSite(checkedId, body), invalidates });
     },
-    deleteSite(id: string) {
+    async deleteSite(id: string) {
       const checkedId = siteId(id);
       return governor.write({ run: () => client.deleteSite(checkedId), invalidates: ["sites", tagsOfSite(checkedId).all] });
     },

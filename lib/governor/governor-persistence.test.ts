@@ -36,6 +36,17 @@ describe("across a restart", () => {
     expect(today.value).toMatchObject({ data: { visits: "4" } });
   });
 
+  it("identical concurrent reads of a persisted period still share one call while the database is asked", async () => {
+    const { governor } = await over(await openTestDatabase());
+    const upstream = new ManualUpstream();
+    const reads = Array.from({ length: 20 }, () => track(governor.read(readOf(upstream, "k", { freshness: closed }))));
+    await settle();
+    await settle();
+    expect(upstream.count).toBe(1);
+    await upstream.answer("once");
+    expect(reads.every((read) => (read.value as { data: unknown } | undefined)?.data === "once")).toBe(true);
+  });
+
   it("an expired persisted answer still stands in, stale, when the budget is spent", async () => {
     const db = await openTestDatabase();
     const upstream = new ManualUpstream();
