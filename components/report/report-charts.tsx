@@ -1,0 +1,69 @@
+"use client";
+import type { ReactNode } from "react";
+import { drawnKind, milestoneMarkers, multiSeries, timeSeriesPoints, topRows } from "@/components/charts/chart-data";
+import { FieldBarChart } from "@/components/charts/field-bar-chart";
+import { MultiSeriesChart } from "@/components/charts/multi-series-chart";
+import { COMPARISON_LABELS, GROUPING_LABELS, fieldLabel } from "@/lib/format/labels";
+import { metricLabel } from "@/lib/format/metric-catalogue";
+import type { Aggregate, EventCurrency } from "@/lib/query/fathom-fields";
+import type { ReportResult } from "@/lib/query/report-result";
+import { currentBucket } from "@/lib/query/resolve-range";
+import { TimeSeriesSection } from "./time-series-section";
+
+export type ReportChartsProps = {
+  result: ReportResult;
+  /** The metric to draw (the report's others are on the cards and in the table). */
+  metric: Aggregate;
+  currency?: EventCurrency | null;
+  siteId: string;
+  canEdit: boolean;
+  now: Date;
+};
+
+/**
+ * The chart that fits the report: a time series when grouped by date only, bars of the top rows when
+ * grouped by fields only, the top five series when grouped by both; none for "table only" or when
+ * there is nothing to group by.
+ */
+export function ReportCharts({ result, metric, currency, siteId, canEdit, now }: ReportChartsProps) {
+  const { query, range } = result;
+  const grouping = range.grouping;
+  const kind = drawnKind(query.chart, grouping ? range.buckets.length : result.rows.length);
+  if (!kind || (!grouping && query.by.length === 0)) return null;
+  const groupLabel = query.by.map(fieldLabel).join(" · ");
+
+  let title: string;
+  let chart: ReactNode;
+  if (grouping && query.by.length === 0) {
+    const comparison = result.comparison && query.compare !== "none" ? result.comparison : undefined;
+    title = `${metricLabel(metric)} over time`;
+    chart = (
+      <TimeSeriesSection
+        points={timeSeriesPoints(metric, result, comparison, query.limit === undefined)}
+        metric={metric}
+        grouping={grouping}
+        kind={kind}
+        markers={milestoneMarkers(result.milestones, grouping, range.buckets)}
+        currency={currency}
+        comparisonLabel={comparison && query.compare !== "none" ? COMPARISON_LABELS[query.compare] : undefined}
+        siteId={siteId}
+        canEdit={canEdit}
+      />
+    );
+  } else if (grouping) {
+    const series = multiSeries(result.rows, metric, query.by, range.buckets, currentBucket(now, range.timezone, grouping));
+    title = `${metricLabel(metric)} by ${groupLabel}, ${GROUPING_LABELS[grouping].toLowerCase()}`;
+    chart = <MultiSeriesChart chart={series} metric={metric} grouping={grouping} kind={kind} groupLabel={groupLabel} currency={currency} />;
+  } else {
+    const data = topRows(result.rows, metric, query.by);
+    title = `Top ${data.length} by ${metricLabel(metric).toLowerCase()}`;
+    chart = <FieldBarChart data={data} metric={metric} groupLabel={groupLabel} currency={currency} />;
+  }
+
+  return (
+    <section aria-label={title} className="flex flex-col gap-2 rounded-lg border border-line bg-surface p-3 sm:p-4">
+      <h2 className="text-base font-semibold">{title}</h2>
+      {chart}
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+"use client";
+import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { ApiClientError } from "@/lib/api/client";
+import { formatAgo, formatInstant } from "@/lib/format/format-date";
+import { formatDuration } from "@/lib/format/format-duration";
+import type { ReportMeta } from "@/lib/query/report-result";
+import { useCountdown } from "./use-countdown";
+
+const block = "animate-pulse rounded-md bg-line/60";
+
+/** While the first answer loads: the shapes of cards, chart and table, and one sentence for screen readers. */
+export function ReportSkeleton({ cards }: { cards: number }) {
+  return (
+    <div aria-busy="true" className="flex flex-col gap-4" data-testid="report-skeleton">
+      <p role="status" className="sr-only">
+        Loading the report…
+      </p>
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-4">
+        {Array.from({ length: Math.max(1, cards) }, (_, index) => (
+          <div key={index} className={`${block} h-20`} />
+        ))}
+      </div>
+      <div className={`${block} h-72`} />
+      <div className={`${block} h-40`} />
+    </div>
+  );
+}
+
+export function EmptyReport({ filtered }: { filtered: boolean }) {
+  return (
+    <Notice>
+      <p className="font-medium">No data for this range — try a longer one.</p>
+      <p className="mt-1 text-muted">
+        {filtered ? "Or loosen a filter: none of the visits in this range match them all." : "Fathom recorded nothing for this site in these dates."}
+      </p>
+    </Notice>
+  );
+}
+
+/** The time, re-read every `everyMs`, for "updated 3 min ago". */
+function useNow(everyMs: number): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
+/** How fresh the figures are; a warning with a way to refresh when the governor served a last good answer. */
+export function Freshness(props: { meta: ReportMeta; timezone: string; onRefresh: () => void; refreshing: boolean; now?: Date }) {
+  const { meta, timezone, onRefresh, refreshing } = props;
+  const clock = useNow(15_000);
+  const now = props.now ?? clock;
+  if (meta.stale) {
+    return (
+      <Notice tone="warn" className="flex flex-wrap items-center justify-between gap-2">
+        <span>
+          Updated <time dateTime={meta.fetchedAt}>{formatAgo(meta.fetchedAt, now)}</time>; Fathom is busy, so these figures may be behind.
+        </span>
+        <Button variant="secondary" onClick={onRefresh} disabled={refreshing}>
+          {refreshing ? "Refreshing…" : "Refresh"}
+        </Button>
+      </Notice>
+    );
+  }
+  return (
+    <p className="text-xs text-muted">
+      Figures as of <time dateTime={meta.fetchedAt}>{formatInstant(meta.fetchedAt, timezone)}</time> ({timezone})
+      {meta.cached ? " · from the cache" : ""}
+    </p>
+  );
+}
+
+/** What went wrong, in the API's words, and what to do next. */
+function explain(error: unknown): { title: string; detail?: string; fields: string[]; retryAfter?: number } {
+  if (error instanceof ApiClientError) {
+    const fields = Object.values(error.fields).flat();
+    if (error.status === 429) {
+      return { title: "Fathom's request budget is used up for the moment.", detail: error.message, fields, retryAfter: error.retryAfter ?? 60 };
+    }
+    if (error.status === 401) return { title: error.message, detail: "Your session ended: sign in again, then retry.", fields };
+    return { title: error.message, fields, retryAfter: error.retryAfter };
+  }
+  return {
+    title: "The report could not be shown.",
+    detail: "Its answer could not be read. Try again; if it keeps happening, tell your admin.",
+    fields: [],
+  };
+}
+
+/** An error with Retry; after a 429 (or any answer with `retryAfter`) Retry waits out the countdown. */
+export function ReportError({ error, onRetry, retrying }: { error: unknown; onRetry: () => void; retrying: boolean }) {
+  const { title, detail, fields, retryAfter } = explain(error);
+  const left = useCountdown(retryAfter, error);
+  const waiting = left > 0;
+  return (
+    <div className="flex flex-col gap-2">
+      <Notice tone="error">
+        <p className="font-medium">{title}</p>
+        {detail && detail !== title ? <p className="mt-1">{detail}</p> : null}
+        {fields.length > 0 ? (
+          <ul className="mt-1 list-disc pl-5">
+            {fields.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        ) : null}
+        {retryAfter ? <p className="mt-1">Sounding lets you retry when the budget refills (in about {formatDuration(retryAfter)}).</p> : null}
+      </Notice>
+      <div className="flex items-center gap-3">
+        <Button variant="secondary" onClick={onRetry} disabled={waiting || retrying}>
+          {retrying ? "Retrying…" : waiting ? `Retry in ${formatDuration(left)}` : "Retry"}
+        </Button>
+        <span role="status" className="sr-only">
+          {retryAfter && !waiting ? "You can retry now." : ""}
+        </span>
+      </div>
+    </div>
+  );
+}
