@@ -47,11 +47,11 @@ export class GeneratedSiteData implements SiteData {
     return chunks;
   }
 
-  /** Generates the days from `fromDay` to `toDay`, yielding between days so a server stays responsive. */
+  /** Generates the days from `toDay` back to `fromDay` (recent first), yielding between days so a server stays responsive. */
   async warm(fromDay: number, toDay: number, yieldEvery = 7): Promise<void> {
-    for (let day = Math.max(fromDay, this.firstDay()); day <= toDay; day++) {
+    for (let day = toDay; day >= Math.max(fromDay, this.firstDay()); day--) {
       this.chunk(day);
-      if ((day - fromDay) % yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
+      if ((toDay - day) % yieldEvery === yieldEvery - 1) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 }

@@ -8,7 +8,8 @@ import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import { createSimulator, type Simulator, type SimulatorOptions } from "./simulator";
 
-export type SimulatorServerOptions = SimulatorOptions & { port?: number; host?: string; warmUp?: boolean };
+/** `warmUp` defaults to true here: the server generates its data in the background once started. */
+export type SimulatorServerOptions = SimulatorOptions & { port?: number; host?: string };
 export type SimulatorServer = { url: string; close(): Promise<void>; simulator: Simulator };
 
 const limitsSchema = z.object({
@@ -83,7 +84,7 @@ async function control(simulator: Simulator, method: string, path: string, raw: 
 
 export async function startSimulatorServer(options: SimulatorServerOptions = {}): Promise<SimulatorServer> {
   const { port = 8787, host = "127.0.0.1", warmUp = true, ...simulatorOptions } = options;
-  const simulator = createSimulator(simulatorOptions);
+  const simulator = createSimulator({ ...simulatorOptions, warmUp });
   const server = createServer((request, response) => {
     void (async () => {
       const raw = await readBody(request);
@@ -106,7 +107,6 @@ export async function startSimulatorServer(options: SimulatorServerOptions = {})
     server.listen(port, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
-  if (warmUp) void simulator.control.warmUp();
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`,
     simulator,

@@ -26,6 +26,8 @@ export type SimulatorOptions = {
   latencyMs?: number; // added to every answer; default 0
   rateLimits?: RateLimits | false; // default Fathom's 10/2000/5
   queryPlanDelayMs?: number; // first-run delay for an aggregation shape not seen before; default 0
+  /** Generate the whole window in the background right away, recent days first (default: a day at a time on first use). */
+  warmUp?: boolean;
 };
 
 export type Fault = { status: number; count: number; retryAfter?: number; path?: string; body?: unknown };
@@ -194,31 +196,30 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     return toResponse(result);
   }
 
-  return {
-    handle,
-    control: {
-      setLatency: (ms) => void (latencyMs = Math.max(0, ms)),
-      setRateLimits: (limits) => limiter.setLimits(limits),
-      setNow: (now) => void (nowOverride = now),
-      injectFault: (fault) => void faults.push({ ...fault }),
-      clearFaults: () => void (faults = []),
-      setCurrentVisitors: (siteId, total) => void (total === null ? visitorOverrides.delete(siteId) : visitorOverrides.set(siteId, Math.max(0, Math.round(total)))),
-      requests: () => log.map((entry) => ({ ...entry, query: { ...entry.query } })),
-      clearRequests: () => void (log = []),
-      reset() {
-        nowOverride = null;
-        latencyMs = options.latencyMs ?? 0;
-        limiter.setLimits(options.rateLimits ?? FATHOM_LIMITS);
-        limiter.reset();
-        faults = [];
-        log = [];
-        visitorOverrides.clear();
-        seenShapes.clear();
-        state = new AccountState(seed, firstDay(), today());
-      },
-      async warmUp() {
-        for (const site of data.values()) await site.warm(firstDay(), today());
-      },
+  const control: Simulator["control"] = {
+    setLatency: (ms) => void (latencyMs = Math.max(0, ms)),
+    setRateLimits: (limits) => limiter.setLimits(limits),
+    setNow: (now) => void (nowOverride = now),
+    injectFault: (fault) => void faults.push({ ...fault }),
+    clearFaults: () => void (faults = []),
+    setCurrentVisitors: (siteId, total) => void (total === null ? visitorOverrides.delete(siteId) : visitorOverrides.set(siteId, Math.max(0, Math.round(total)))),
+    requests: () => log.map((entry) => ({ ...entry, query: { ...entry.query } })),
+    clearRequests: () => void (log = []),
+    reset() {
+      nowOverride = null;
+      latencyMs = options.latencyMs ?? 0;
+      limiter.setLimits(options.rateLimits ?? FATHOM_LIMITS);
+      limiter.reset();
+      faults = [];
+      log = [];
+      visitorOverrides.clear();
+      seenShapes.clear();
+      state = new AccountState(seed, firstDay(), today());
+    },
+    async warmUp() {
+      for (const site of data.values()) await site.warm(firstDay(), today());
     },
   };
+  if (options.warmUp) void control.warmUp();
+  return { handle, control };
 }
