@@ -191,3 +191,11 @@ describe("aggregate: event aggregates", () => {
     expect(run({ entity: "event", eventKey: null, aggregates: ["conversions"] })).toEqual([{ conversions: "0" }]);
   });
 });
+
+describe("aggregate: empty ranges", () => {
+  it("answers nothing for a range that ends before it starts", () => {
+    const backwards = { fromMinute: epochMinute("2024-03-11 00:00"), toMinute: epochMinute("2024-03-09 00:00") };
+    expect(run({ ...backwards, dateGrouping: "day" })).toEqual([]);
+    expect(run(backwards)).toEqual([{ pageviews: "0" }]);
+  });
+});

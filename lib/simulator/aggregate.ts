@@ -142,9 +142,9 @@ class Groups {
 export function aggregate(data: SiteData, query: AggregationQuery): AggregationRow[] {
   const { fromMinute: from, toMinute: to } = query;
   const isEvent = query.entity === "event";
-  if (isEvent && query.eventKey === null) return finish(query, null, null, data.tables);
+  if ((isEvent && query.eventKey === null) || from > to) return finish(query, null, null, data.tables);
   // Generate first: making chunks may add table entries, which masks and keys must cover.
-  const chunks = from <= to ? data.chunksBetween(from, to) : [];
+  const chunks = data.chunksBetween(from, to);
   const { tables } = data;
   const mask = masks(tables, query.filters);
   const columnsOf = (table: TableName) => query.fieldGrouping.map(locate).filter((f) => f.table === table).map((f) => f.column);

@@ -43,7 +43,11 @@ function matchPattern(pattern: string, pathname: string): Record<string, string>
     const value = got[i]!;
     if (part.startsWith(":")) {
       if (!value) return null;
-      params[part.slice(1)] = decodeURIComponent(value);
+      try {
+        params[part.slice(1)] = decodeURIComponent(value);
+      } catch {
+        return null; // a malformed escape cannot name anything
+      }
     } else if (part !== value) return null;
   }
   return params;

@@ -30,6 +30,7 @@ describe("simulator: not found (404) and retired (410)", () => {
       pageviews({ entity_id: "NOPE" }),
       aggregationPath({ entity: "event", entity_id: "NOPENOPE", aggregates: "conversions" }),
       "/v1/nothing-here",
+      "/v1/sites/%E0%A4%A",
     ]) {
       const answer = await call(sim, "GET", path);
       expect(answer.status, path).toBe(404);
