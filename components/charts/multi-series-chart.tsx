@@ -55,7 +55,7 @@ export function MultiSeriesChart({ chart, metric, grouping, kind, groupLabel, cu
             <MultiTooltip active={tooltip.active} payload={tooltip.payload} label={tooltip.label} chart={chart} metric={metric} grouping={grouping} currency={currency} />
           )}
         />
-        <Legend wrapperStyle={{ fontSize: 12, color: CHART_COLORS.ink }} formatter={(name) => (name.length > 24 ? `${name.slice(0, 23)}…` : name)} />
+        <Legend itemSorter={null} wrapperStyle={{ fontSize: 12, color: CHART_COLORS.ink }} formatter={(name) => (name.length > 24 ? `${name.slice(0, 23)}…` : name)} />
         {chart.series.map((series, index) => {
           const color = seriesColor(index, series.key === OTHER_KEY);
           const common = { dataKey: series.key, name: series.name, isAnimationActive: false };

@@ -70,10 +70,11 @@ export function ReportTable({ query, range, rows, totals, currency }: ReportTabl
                       onClick={() => setSort(nextSort(sort, column))}
                       className="inline-flex items-center gap-1 rounded hover:text-accent"
                     >
-                      {column.label}
+                      {isNumeric(column) ? null : column.label}
                       <span aria-hidden="true" className="w-3 text-muted">
                         {active ? (sort.direction === "asc" ? "▲" : "▼") : ""}
                       </span>
+                      {isNumeric(column) ? column.label : null}
                     </button>
                   </th>
                 );
@@ -85,11 +86,11 @@ export function ReportTable({ query, range, rows, totals, currency }: ReportTabl
               <tr key={index} className="border-t border-line">
                 {columns.map((column, columnIndex) =>
                   columnIndex === 0 && !isNumeric(column) ? (
-                    <th key={column.id} scope="row" className="max-w-xs px-3 py-1.5 text-left font-normal break-words">
+                    <th key={column.id} scope="row" className={`px-3 py-1.5 text-left font-normal ${column.kind === "date" ? "whitespace-nowrap" : "max-w-xs break-words"}`}>
                       {displayCell(row, column, context)}
                     </th>
                   ) : (
-                    <td key={column.id} className={`px-3 py-1.5 ${isNumeric(column) ? "text-right whitespace-nowrap tabular-nums" : "max-w-xs break-words"}`}>
+                    <td key={column.id} className={`px-3 py-1.5 ${isNumeric(column) || column.kind === "date" ? "whitespace-nowrap tabular-nums" : "max-w-xs break-words"} ${isNumeric(column) ? "text-right" : ""}`}>
                       {displayCell(row, column, context)}
                     </td>
                   ),
