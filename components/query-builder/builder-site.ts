@@ -3,17 +3,31 @@
  * maps the governed site directory onto this; a client that fetches it as JSON parses with the schema.
  */
 import { z } from "zod";
+import { eventCurrencySchema } from "@/lib/query/fathom-fields";
 
 export const builderSiteSchema = z.object({
   id: z.string(),
   name: z.string(),
   /** IANA name; null means the account's default, which the builder treats as UTC. */
   timezone: z.string().nullable(),
-  events: z.array(z.object({ id: z.string(), name: z.string() })),
+  events: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      /** Fathom lists events without their currency: known only when it was last set through Sounding. */
+      currency: eventCurrencySchema.nullable(),
+    }),
+  ),
 });
 export type BuilderSite = z.infer<typeof builderSiteSchema>;
 
 /** The timezone dates are resolved in for a site. */
 export function siteTimezone(site: BuilderSite | undefined): string {
   return site?.timezone ?? "UTC";
+}
+
+/** The currency of the report's event, or null when it is a pageview report or the currency is unknown. */
+export function eventCurrency(site: BuilderSite | undefined, entity: string, event: string | undefined) {
+  if (entity !== "event" || event === undefined) return null;
+  return site?.events.find((candidate) => candidate.name === event)?.currency ?? null;
 }

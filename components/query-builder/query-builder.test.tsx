@@ -17,8 +17,8 @@ globalThis.ResizeObserver ??= class {
 };
 
 const SITES: BuilderSite[] = [
-  { id: "CDBUGS", name: "Acme blog", timezone: "Europe/London", events: [{ id: "E1", name: "Signup" }, { id: "E2", name: "Purchase" }] },
-  { id: "ZXCVBN", name: "Acme shop", timezone: "America/New_York", events: [{ id: "E3", name: "Purchase" }] },
+  { id: "CDBUGS", name: "Acme blog", timezone: "Europe/London", events: [{ id: "E1", name: "Signup", currency: null }, { id: "E2", name: "Purchase", currency: "dollar" }] },
+  { id: "ZXCVBN", name: "Acme shop", timezone: "America/New_York", events: [{ id: "E3", name: "Purchase", currency: null }] },
 ];
 
 /** The builder as a page uses it: the page holds the value; Run reports the query it was given. */

@@ -27,6 +27,8 @@ export function SourceSection({
   const events = site?.events ?? [];
   const siteMessages = site ? messagesAt(messages, "site") : [...messagesAt(messages, "site"), "Pick a site from the list"];
   const eventKnown = value.event === undefined || events.some((event) => event.name === value.event);
+  const currencyUnknown =
+    value.metrics.includes("value") && events.some((event) => event.name === value.event && event.currency === null);
   return (
     <div className="flex flex-col gap-3">
       <ControlField label="Site" messages={siteMessages}>
@@ -63,9 +65,11 @@ export function SourceSection({
           hint={
             events.length === 0
               ? "This site has no events yet. Create one in Fathom, or report on pageviews."
-              : eventKnown
-                ? undefined
-                : `“${value.event}” is not one of this site's events; it will report nothing.`
+              : !eventKnown
+                ? `“${value.event}” is not one of this site's events; it will report nothing.`
+                : currencyUnknown
+                  ? "Fathom doesn't tell Sounding this event's currency, so values show as plain amounts. Set it on the Sites page to see them as money."
+                  : undefined
           }
         >
           {(props) => (

@@ -1,0 +1,134 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { Collapsible } from "radix-ui";
+import { useState } from "react";
+import { CurrentVisitorsPanel } from "@/components/current-visitors/current-visitors-panel";
+import { ReportView } from "@/components/report/report-view";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import type { ReportQuery } from "@/lib/query/report-query";
+import { encodeReportQuery } from "@/lib/query/url-codec";
+import { BrokenReportUrl } from "./broken-report-url";
+import { eventCurrency, siteTimezone, type BuilderSite } from "./builder-site";
+import { CopyLinkButton } from "./copy-link-button";
+import { QueryBuilder } from "./query-builder";
+import { findSite } from "./query-edits";
+import { reportRunQueryOptions } from "./report-run-query";
+import { reportHref, sameReport } from "./report-url-state";
+import { useReportUrl } from "./use-report-url";
+
+export type ExploreWorkspaceProps = {
+  sites: BuilderSite[];
+  /** The report the server decoded from the URL the page was opened with. */
+  initialQuery: ReportQuery;
+  /** Viewers can't add milestones from the chart; editors and admins can. */
+  canAddMilestones: boolean;
+};
+
+/**
+ * What the results show, for tests and the UI benchmark: `ready` once the answer to the URL's report
+ * is on screen (not the previous one kept while loading).
+ */
+function reportState(result: { isFetching: boolean; isPlaceholderData: boolean; data: unknown; error: unknown }) {
+  if (result.isFetching) return "loading";
+  if (result.error) return "error";
+  if (result.data && !result.isPlaceholderData) return "ready";
+  return "idle";
+}
+
+/** Phones and narrow windows, where the builder sits above the results and folds away after Run. */
+const NARROW = "(max-width: 1023px)";
+
+/**
+ * /explore in the browser: the address bar holds the report (Run adds a history entry, Back and Forward
+ * walk through earlier reports and run them again), the builder edits a draft of it, and the results
+ * follow the address bar.
+ */
+export function ExploreWorkspace({ sites, initialQuery, canAddMilestones }: ExploreWorkspaceProps) {
+  const { state, push } = useReportUrl(`?${encodeReportQuery(initialQuery)}`, sites[0]?.id);
+  const submitted = state.ok ? state.query : null;
+  const submittedKey = submitted ? encodeReportQuery(submitted) : "";
+
+  // The draft follows the address bar whenever it changes (Run, Back, Forward), and the builder's edits otherwise.
+  const [draft, setDraft] = useState<ReportQuery>(submitted ?? initialQuery);
+  const [draftOf, setDraftOf] = useState(submittedKey);
+  if (submitted && draftOf !== submittedKey) {
+    setDraftOf(submittedKey);
+    setDraft(submitted);
+  }
+  const [builderOpen, setBuilderOpen] = useState(true);
+
+  const site = submitted ? findSite(sites, submitted.site) : undefined;
+  const result = useQuery({
+    ...reportRunQueryOptions(submitted ?? initialQuery, { timezone: siteTimezone(site) }),
+    enabled: Boolean(submitted && site),
+  });
+
+  // While a new report loads, the previous answer stays on screen: format it with its own event's currency.
+  const shown = result.data?.query ?? submitted;
+  const shownCurrency = shown ? eventCurrency(findSite(sites, shown.site), shown.entity, shown.event) : null;
+
+  function run(query: ReportQuery) {
+    if (submitted && sameReport(query, submitted)) void result.refetch();
+    else push(query);
+    if (window.matchMedia?.(NARROW).matches) setBuilderOpen(false);
+  }
+
+  const header = (
+    <PageHeader
+      title="Explore"
+      description="Build any report the Fathom API can answer. The address is the report: copy it to share it."
+      actions={submitted && site ? <CopyLinkButton key={submittedKey} href={reportHref(submitted)} /> : undefined}
+    />
+  );
+
+  if (!submitted) {
+    return (
+      <>
+        {header}
+        <BrokenReportUrl errors={state.ok ? {} : state.errors} />
+      </>
+    );
+  }
+  if (!site) {
+    return (
+      <>
+        {header}
+        <BrokenReportUrl errors={{ site: [`This link is for a site (${submitted.site}) that your Fathom account doesn't have.`] }} />
+      </>
+    );
+  }
+
+  return (
+    <>
+      {header}
+      <div className="grid gap-6 lg:grid-cols-[20rem_minmax(0,1fr)]">
+        <Collapsible.Root open={builderOpen} onOpenChange={setBuilderOpen} className="flex flex-col gap-2">
+          <Collapsible.Trigger className="self-start rounded-md border border-line bg-surface px-3 py-1.5 text-sm lg:hidden">
+            {builderOpen ? "Hide the builder" : "Edit the report"}
+          </Collapsible.Trigger>
+          <Collapsible.Content forceMount className="data-[state=closed]:hidden lg:data-[state=closed]:block">
+            <Card>
+              <QueryBuilder value={draft} onChange={setDraft} onRun={run} sites={sites} running={result.isFetching} />
+            </Card>
+          </Collapsible.Content>
+        </Collapsible.Root>
+        <div className="flex min-w-0 flex-col gap-4">
+          <CurrentVisitorsPanel siteId={site.id} siteName={site.name} detailed={false} />
+          <div data-report-key={submittedKey} data-report-state={reportState(result)}>
+            <ReportView
+              query={submitted}
+              result={result.data}
+              isFetching={result.isFetching}
+              error={result.error}
+              onRetry={() => void result.refetch()}
+              siteId={site.id}
+              canEdit={canAddMilestones}
+              currency={shownCurrency}
+            />
+          </div>
+        </div>
+      </div>
+    </>
+  );
+}
