@@ -36,6 +36,14 @@ const { values } = parseArgs({
   strict: true,
 });
 
+let stopping: Promise<void> | null = null;
+let close: (() => Promise<void>) | null = null;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    stopping ??= (close ? close() : Promise.resolve()).then(() => process.exit(0));
+  });
+}
+
 const server = await startSimulatorServer({
   port: number("port", values.port) ?? 8787,
   host: values.host ?? "127.0.0.1",
@@ -45,10 +53,5 @@ const server = await startSimulatorServer({
   rateLimits: values["no-rate-limits"] ? false : undefined,
   queryPlanDelayMs: number("query-plan-delay-ms", values["query-plan-delay-ms"]),
 });
+close = server.close;
 console.log(`simulator listening on ${server.url}`);
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    void server.close().then(() => process.exit(0));
-  });
-}

@@ -48,7 +48,7 @@ export class GeneratedSiteData implements SiteData {
   }
 
   /** Generates the days from `toDay` back to `fromDay` (recent first), yielding between days so a server stays responsive. */
-  async warm(fromDay: number, toDay: number, yieldEvery = 7): Promise<void> {
+  async warm(fromDay: number, toDay: number, yieldEvery = 1): Promise<void> {
     for (let day = toDay; day >= Math.max(fromDay, this.firstDay()); day--) {
       this.chunk(day);
       if ((toDay - day) % yieldEvery === yieldEvery - 1) await new Promise((resolve) => setImmediate(resolve));

@@ -3,8 +3,14 @@
  * per-hour one (fixed windows that start with the first request, as Laravel's throttle counts), and
  * only so many requests may be in flight at once. Refused requests do not use up the budget.
  */
+import { z } from "zod";
 
-export type RateLimits = { reportsPerMinute: number; otherPerHour: number; concurrency: number };
+export const rateLimitsSchema = z.object({
+  reportsPerMinute: z.number().int().positive(),
+  otherPerHour: z.number().int().positive(),
+  concurrency: z.number().int().positive(),
+});
+export type RateLimits = z.infer<typeof rateLimitsSchema>;
 export type RateClass = "reports" | "other";
 
 export const FATHOM_LIMITS: RateLimits = { reportsPerMinute: 10, otherPerHour: 2000, concurrency: 5 };

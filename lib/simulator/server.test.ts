@@ -62,7 +62,9 @@ describe("standalone server", () => {
 describe("npm run simulator", () => {
   it("prints where it listens, then stops cleanly on SIGTERM", async () => {
     const root = path.resolve(__dirname, "../..");
-    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "lib/simulator/cli.ts", "--port", "0", "--token", "cli-token", "--no-rate-limits"], {
+    // `node --import tsx` runs the CLI in this process, so the test sees its own signal handling
+    // rather than tsx's relay (which gives a child only 30 ms to acknowledge a signal).
+    const child = spawn(process.execPath, ["--import", "tsx", "lib/simulator/cli.ts", "--port", "0", "--token", "cli-token", "--no-rate-limits"], {
       cwd: root,
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -6,27 +6,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
-import { createSimulator, type Simulator, type SimulatorOptions } from "./simulator";
+import { rateLimitsSchema } from "./rate-limits";
+import { createSimulator, faultSchema, type Simulator, type SimulatorOptions } from "./simulator";
 
 /** `warmUp` defaults to true here: the server generates its data in the background once started. */
 export type SimulatorServerOptions = SimulatorOptions & { port?: number; host?: string };
 export type SimulatorServer = { url: string; close(): Promise<void>; simulator: Simulator };
 
-const limitsSchema = z.object({
-  reportsPerMinute: z.number().int().positive(),
-  otherPerHour: z.number().int().positive(),
-  concurrency: z.number().int().positive(),
-});
-const faultSchema = z.object({
-  status: z.number().int().min(100).max(599),
-  count: z.number().int().positive(),
-  retryAfter: z.number().int().nonnegative().optional(),
-  path: z.string().startsWith("/").optional(),
-  body: z.unknown().optional(),
-});
 const configSchema = z.object({
   latencyMs: z.number().nonnegative().optional(),
-  rateLimits: z.union([limitsSchema, z.literal(false)]).optional(),
+  rateLimits: z.union([rateLimitsSchema, z.literal(false)]).optional(),
   now: z.iso.datetime({ offset: true }).nullable().optional(),
   currentVisitors: z.object({ siteId: z.string().min(1), total: z.number().int().nonnegative().nullable() }).optional(),
 });

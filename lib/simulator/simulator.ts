@@ -5,6 +5,7 @@
  * tests (latency, faults, clock, limits, request log). Isomorphic apart from timers: no Node http here;
  * the standalone server (server.ts) is a thin wrapper.
  */
+import { z } from "zod";
 import { AccountState, type SiteRecord } from "./account-state";
 import { aggregate } from "./aggregate";
 import { parseAggregation } from "./aggregation-request";
@@ -30,7 +31,15 @@ export type SimulatorOptions = {
   warmUp?: boolean;
 };
 
-export type Fault = { status: number; count: number; retryAfter?: number; path?: string; body?: unknown };
+/** A fault to inject: the next `count` requests whose path starts with `path` answer `status`. */
+export const faultSchema = z.object({
+  status: z.number().int().min(100).max(599),
+  count: z.number().int().positive(),
+  retryAfter: z.number().int().nonnegative().optional(),
+  path: z.string().startsWith("/").optional(),
+  body: z.unknown().optional(),
+});
+export type Fault = z.infer<typeof faultSchema>;
 export type RequestLogEntry = { at: string; method: string; path: string; query: Record<string, string>; status: number };
 
 export type Simulator = {
