@@ -12,9 +12,12 @@ export const INITIAL_CHART_SIZE = { width: 640, height: 288 };
 export function ChartFrame({ summary, height = INITIAL_CHART_SIZE.height, children }: { summary: string; height?: number; children: ReactNode }) {
   return (
     <div role="img" aria-label={summary} className="w-full min-w-0" style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: INITIAL_CHART_SIZE.width, height }}>
-        {children}
-      </ResponsiveContainer>
+      {/* The drawing's own parts (an <svg> reads as an image of its own) stay out of the accessibility tree. */}
+      <div aria-hidden="true" className="h-full w-full">
+        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: INITIAL_CHART_SIZE.width, height }}>
+          {children}
+        </ResponsiveContainer>
+      </div>
     </div>
   );
 }

@@ -66,3 +66,11 @@ describe("FieldBarChart and MultiSeriesChart", () => {
     expect(screen.getByText("Chrome")).toBeTruthy();
   });
 });
+
+describe("ChartFrame", () => {
+  it("exposes one image: the drawing inside is hidden from assistive technology", () => {
+    render(<TimeSeriesChart points={points} metric="visits" grouping="day" kind="line" markers={[]} />);
+    expect(screen.getAllByRole("img")).toHaveLength(1);
+    expect(document.querySelector("svg.recharts-surface")!.closest("[aria-hidden=true]")).not.toBeNull();
+  });
+});
