@@ -20,7 +20,7 @@ export function NavLinks() {
             key={link.href}
             href={link.href}
             aria-current={active ? "page" : undefined}
-            className={`mx-1 rounded-md px-3 py-2 text-sm whitespace-nowrap ${active ? "bg-accent/5 font-medium text-accent" : "text-muted hover:text-ink"}`}
+            className={`mx-1 rounded-md px-3 py-2 text-sm whitespace-nowrap ${active ? "bg-accent/10 font-medium text-ink shadow-[inset_0_-2px_0_rgb(var(--accent))]" : "text-muted hover:text-ink"}`}
           >
             {link.label}
           </Link>
