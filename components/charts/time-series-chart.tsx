@@ -71,6 +71,9 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         data={points}
         accessibilityLayer={false}
         margin={{ top: 16, right: 12, bottom: 4, left: 4 }}
+        // Pointer moves are handled at once (not once per frame) when a click picks a day, so a quick
+        // click or a tap, which comes right after its move, already knows which day it is on.
+        throttledEvents={onPickBucket ? [] : undefined}
         onClick={(state) => {
           if (onPickBucket && typeof state.activeLabel === "string") onPickBucket(state.activeLabel);
         }}
