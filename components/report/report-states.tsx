@@ -108,7 +108,6 @@ export function ReportError({ error, onRetry, retrying }: { error: unknown; onRe
             ))}
           </ul>
         ) : null}
-        {retryAfter ? <p className="mt-1">Sounding lets you retry when the budget refills (in about {formatDuration(retryAfter)}).</p> : null}
       </Notice>
       <div className="flex items-center gap-3">
         <Button variant="secondary" onClick={onRetry} disabled={waiting || retrying}>
