@@ -14,7 +14,7 @@ test("a team member creates, reports on, renames and deletes an event", async ({
   const renamed = `Lesson paid ${run}`;
 
   await page.goto("/sites");
-  await page.getByRole("link", { name: `Open the events of ${SITE.name}` }).click();
+  await page.getByRole("link", { name: `Open events of ${SITE.name}` }).click();
   await expect(page).toHaveURL(new RegExp(`/sites/${SITE.id}/events$`));
   await expect(page.getByRole("heading", { name: "Events", level: 1 })).toBeVisible();
   await expect(page.getByLabel("Currency", { exact: true })).toHaveValue("dollar");
@@ -38,6 +38,7 @@ test("a team member creates, reports on, renames and deletes an event", async ({
   await page.getByRole("button", { name: "Save" }).click();
   await expect(row(page, renamed).getByTestId("event-currency")).toHaveText("Pound (£)");
   await expect(row(page, name)).toHaveCount(0);
+  await expect(page.getByTestId("write-message")).toHaveText(`Saved event “${renamed}”.`);
   // Fathom lists events without their currency; Sounding remembers the one it set.
   await page.reload();
   await expect(row(page, renamed).getByTestId("event-currency")).toHaveText("Pound (£)");

@@ -16,6 +16,14 @@ function daysAgo(days: number) {
 const rows = (page: Page) => page.getByTestId("milestone");
 const row = (page: Page, name: string) => rows(page).filter({ has: page.getByTestId("milestone-name").getByText(name, { exact: true }) });
 
+/** The report on /explore once the answer to the address bar's report is on screen. */
+async function reportReady(page: Page) {
+  await expect(page.locator('[data-report-state="ready"]')).toBeVisible({ timeout: 30_000 });
+}
+
+/** The milestones listed under the chart (the chart draws them as flags; this list is what anyone can read). */
+const chartMilestones = (page: Page) => page.getByRole("list", { name: "Milestones in this range" }).getByRole("listitem");
+
 async function openMilestones(page: Page) {
   await page.goto(`/sites/${SITE.id}/milestones`);
   await expect(page.getByRole("heading", { name: "Milestones", level: 1 })).toBeVisible();
@@ -27,7 +35,7 @@ test("a team member adds, renames, moves and deletes a milestone, and the audit 
   const [first, moved] = [daysAgo(12), daysAgo(9)];
 
   await page.goto("/sites");
-  await page.getByRole("link", { name: `Open the milestones of ${SITE.name}` }).click();
+  await page.getByRole("link", { name: `Open milestones of ${SITE.name}` }).click();
   await expect(page).toHaveURL(new RegExp(`/sites/${SITE.id}/milestones$`));
   await expect(page.getByRole("heading", { name: "Milestones", level: 1 })).toBeVisible();
 
@@ -41,14 +49,35 @@ test("a team member adds, renames, moves and deletes a milestone, and the audit 
   await page.reload();
   await expect(row(page, name)).toHaveCount(1);
 
+  // Its marker shows on a daily chart around its date.
+  await row(page, name).getByRole("link", { name: "See on chart" }).click();
+  await expect(page).toHaveURL(new RegExp(`/explore\\?site=${SITE.id}&range=\\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2}&group=day$`));
+  const chartUrl = page.url();
+  await reportReady(page);
+  const marker = chartMilestones(page).filter({ hasText: name });
+  await expect(marker).toHaveCount(1);
+  const markedOn = (await marker.textContent())!.replace(name, "");
+  await page.goBack();
+
   await row(page, name).getByRole("button", { name: "Edit" }).click();
   await page.getByLabel(`Name of “${name}”`).fill(renamed);
   await page.getByLabel(`Date of “${name}”`).fill(moved);
   await page.getByRole("button", { name: "Save" }).click();
+  // The list shows the change at once, and says when Fathom has it.
   await expect(row(page, renamed).getByTestId("milestone-date")).toHaveText(moved);
   await expect(row(page, name)).toHaveCount(0);
+  await expect(page.getByTestId("write-message")).toHaveText(`Saved milestone “${renamed}” on ${moved}.`);
   await page.reload();
   await expect(row(page, renamed).getByTestId("milestone-date")).toHaveText(moved);
+
+  // On the same chart the marker has moved to its new day, under its new name.
+  await page.goto(chartUrl);
+  await reportReady(page);
+  await expect(chartMilestones(page).filter({ hasText: name })).toHaveCount(0);
+  const movedMarker = chartMilestones(page).filter({ hasText: renamed });
+  await expect(movedMarker).toHaveCount(1);
+  expect((await movedMarker.textContent())!.replace(renamed, "")).not.toBe(markedOn);
+  await openMilestones(page);
 
   await row(page, renamed).getByRole("button", { name: "Delete" }).click();
   const dialog = page.getByRole("alertdialog", { name: "Delete this milestone?" });
@@ -58,8 +87,14 @@ test("a team member adds, renames, moves and deletes a milestone, and the audit 
   await row(page, renamed).getByRole("button", { name: "Delete" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Delete milestone" }).click();
   await expect(row(page, renamed)).toHaveCount(0);
+  await expect(page.getByTestId("write-message")).toHaveText(`Deleted milestone “${renamed}”.`);
   await page.reload();
   await expect(row(page, renamed)).toHaveCount(0);
+
+  // And it is gone from the chart.
+  await page.goto(chartUrl);
+  await reportReady(page);
+  await expect(chartMilestones(page).filter({ hasText: renamed })).toHaveCount(0);
 
   await page.goto("/settings");
   await page.getByRole("link", { name: /Audit log/ }).click();
@@ -77,6 +112,40 @@ test("a team member adds, renames, moves and deletes a milestone, and the audit 
     await expect(entry).toContainText("Ada Admin");
     await expect(entry).toContainText("Done");
   }
+});
+
+test("an editor adds a milestone from a day on the /explore chart", async ({ page }) => {
+  const name = `From chart ${run}`;
+  await page.goto(`/explore?site=${SITE.id}&group=day`);
+  await reportReady(page);
+  const chart = page.getByRole("img").filter({ has: page.locator("svg") }).first();
+  const box = (await chart.boundingBox())!;
+  const day = { x: box.width * 0.55, y: box.height * 0.5 };
+  // As a person does: point at a day (its tooltip offers the milestone), then click it.
+  await chart.hover({ position: day });
+  await expect(page.getByText("Click to add a milestone here")).toBeVisible();
+  await chart.click({ position: day });
+  await page.getByRole("button", { name: "Add milestone here" }).click();
+
+  const dialog = page.getByRole("dialog", { name: "Add milestone here" });
+  const picked = await dialog.getByLabel("Date").inputValue();
+  expect(picked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(dialog).toContainText(`marks ${picked}`);
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("button", { name: "Add milestone" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(chartMilestones(page).filter({ hasText: name })).toHaveCount(1);
+
+  await page.reload();
+  await reportReady(page);
+  await expect(chartMilestones(page).filter({ hasText: name })).toHaveCount(1);
+  await openMilestones(page);
+  await expect(row(page, name).getByTestId("milestone-date")).toHaveText(picked);
+
+  // Leave the site's milestones as they were.
+  const listed = (await (await page.request.get(`/api/sites/${SITE.id}/milestones`)).json()) as { milestones: Array<{ id: string; name: string }> };
+  const added = listed.milestones.find((milestone) => milestone.name === name)!;
+  expect((await page.request.delete(`/api/sites/${SITE.id}/milestones/${added.id}`)).status()).toBe(200);
 });
 
 test("a 31-character name is refused with a clear message before any request is sent", async ({ page }) => {

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { ConfirmDeleteDialog } from "@/components/milestones/confirm-delete-dialog";
 import { eventReportHref } from "@/components/milestones/explore-links";
 import type { MutationHooks } from "@/components/milestones/milestone-queries";
-import { fieldsOf, useWriteMessages } from "@/components/milestones/use-write-messages";
+import { fieldsOf, useWarnBeforeLeavingWithPendingWrites, useWriteMessages } from "@/components/milestones/use-write-messages";
 import { WriteMessageNotice } from "@/components/milestones/write-message";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -105,9 +105,8 @@ function EventRow({ siteId, event, canEdit, hooks }: { siteId: string; event: Li
             <Link
               href={eventReportHref(siteId, event.name)}
               className="rounded-md px-3 py-2 text-sm text-accent hover:underline"
-              aria-label={`Report on the event ${event.name}`}
             >
-              Report on this event
+              Report on this event<span className="sr-only">: {event.name}</span>
             </Link>
             {canEdit ? (
               <>
@@ -150,6 +149,7 @@ function EventRow({ siteId, event, canEdit, hooks }: { siteId: string; event: Li
 export function EventsManager({ siteId, siteName, canEdit, initialEvents }: Props) {
   const query = useQuery({ ...eventsQuery(siteId), initialData: initialEvents });
   const [message, hooks, dismiss] = useWriteMessages();
+  useWarnBeforeLeavingWithPendingWrites();
   const events = sortEvents(query.data ?? []) as ListedEvent[];
 
   return (

@@ -17,7 +17,7 @@ import {
   type MutationHooks,
 } from "./milestone-queries";
 import { sortMilestones, type MilestoneView } from "./milestone-schema";
-import { fieldsOf, useWriteMessages } from "./use-write-messages";
+import { fieldsOf, useWarnBeforeLeavingWithPendingWrites, useWriteMessages } from "./use-write-messages";
 import { WriteMessageNotice } from "./write-message";
 
 type Props = {
@@ -116,8 +116,8 @@ function MilestoneRow({
           {milestone.pending ? <span className="text-xs text-muted">Saving…</span> : null}
           <div className="flex flex-wrap items-center gap-1">
             {chart ? (
-              <Link href={chart} className="rounded-md px-3 py-2 text-sm text-accent hover:underline" aria-label={`See “${milestone.name}” on a chart`}>
-                See on chart
+              <Link href={chart} className="rounded-md px-3 py-2 text-sm text-accent hover:underline">
+                See on chart<span className="sr-only">: {milestone.name}</span>
               </Link>
             ) : null}
             {canEdit ? (
@@ -160,6 +160,7 @@ function MilestoneRow({
 export function MilestonesManager({ siteId, siteName, canEdit, initialMilestones, today }: Props) {
   const query = useQuery({ ...milestonesQuery(siteId), initialData: initialMilestones });
   const [message, hooks, dismiss] = useWriteMessages();
+  useWarnBeforeLeavingWithPendingWrites();
   const milestones = sortMilestones(query.data ?? []) as ListedMilestone[];
 
   return (

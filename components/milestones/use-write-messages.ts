@@ -1,5 +1,6 @@
 "use client";
-import { useState } from "react";
+import { useIsMutating } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { ApiClientError } from "@/lib/api/client";
 import type { MutationHooks } from "./milestone-queries";
 
@@ -18,4 +19,18 @@ export function useWriteMessages(): [WriteMessage | null, MutationHooks, () => v
 /** The per-field messages of a refused write (Fathom's `errors`, or Sounding's own checks). */
 export function fieldsOf(error: unknown): Record<string, string[]> | undefined {
   return error instanceof ApiClientError ? error.fields : undefined;
+}
+
+/**
+ * While a write is still on its way (the list already shows it), leaving the page would drop it
+ * silently: the browser asks first.
+ */
+export function useWarnBeforeLeavingWithPendingWrites() {
+  const pending = useIsMutating();
+  useEffect(() => {
+    if (pending === 0) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [pending]);
 }

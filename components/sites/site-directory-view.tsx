@@ -50,8 +50,8 @@ function SiteCard({ site }: { site: SiteDirectoryEntry }) {
           <h3 className="text-sm font-medium">
             Events <span className="text-muted">({site.events.length})</span>
           </h3>
-          <Link href={`/sites/${encodeURIComponent(site.id)}/events`} className="text-sm text-accent hover:underline" aria-label={`Open the events of ${site.name}`}>
-            Open events
+          <Link href={`/sites/${encodeURIComponent(site.id)}/events`} className="text-sm text-accent hover:underline">
+            Open events<span className="sr-only"> of {site.name}</span>
           </Link>
         </div>
         {site.events.length ? (
@@ -71,8 +71,8 @@ function SiteCard({ site }: { site: SiteDirectoryEntry }) {
           <h3 className="text-sm font-medium">
             Milestones <span className="text-muted">({site.milestones.length})</span>
           </h3>
-          <Link href={`/sites/${encodeURIComponent(site.id)}/milestones`} className="text-sm text-accent hover:underline" aria-label={`Open the milestones of ${site.name}`}>
-            Open milestones
+          <Link href={`/sites/${encodeURIComponent(site.id)}/milestones`} className="text-sm text-accent hover:underline">
+            Open milestones<span className="sr-only"> of {site.name}</span>
           </Link>
         </div>
         {site.milestones.length ? (
