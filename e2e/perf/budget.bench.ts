@@ -70,13 +70,13 @@ async function main() {
   });
   const headers = { cookie: stack.cookie, accept: "application/json" };
   try {
+    const simStart = ((await (await fetch(`${stack.simUrl}/_sim/requests`)).json()) as SimLogEntry[]).length;
     // What a person does first: open the Sites page (management requests, counted separately).
     const sites = (await (await fetch(`${stack.appUrl}/api/sites`, { headers })).json()) as {
       sites?: Array<{ id: string; events?: Array<{ name: string }> }>;
     };
     const eventName = sites.sites?.find((site) => site.id === SITE)?.events?.[0]?.name;
     const reports = dashboard(eventName).map((query) => `${stack.appUrl}/api/reports/run?${encodeReportQuery(query)}`);
-    const simStart = ((await (await fetch(`${stack.simUrl}/_sim/requests`)).json()) as SimLogEntry[]).length;
 
     const samples: Sample[] = [];
     let naive = 0;
