@@ -2,7 +2,8 @@
  * `npm run bench:simulator`: how fast the simulator starts and answers. Prints, in milliseconds:
  * start-up (create + first answer), generating the whole two-year window of every site, a one-year,
  * day-grouped, filtered aggregation cold (its year not generated yet) and warm (median of 9), and the
- * same warm query over HTTP through the standalone server.
+ * same warm query over HTTP through the standalone server. Wall times on a shared 2-core machine
+ * vary with its load; the CPU time of the warm runs is printed too.
  */
 import { createSimulator, type Simulator } from "./simulator";
 import { startSimulatorServer } from "./server";
@@ -30,11 +31,17 @@ function oneYearQuery(): string {
   return `/v1/aggregations?${params}`;
 }
 
+/** CPU time of this process during the last `timed` call: on a shared machine, steadier than wall time. */
+let lastCpuMs = 0;
+
 async function timed(run: () => Promise<Response>): Promise<number> {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const response = await run();
   const rows = (await response.json()) as unknown[];
   if (response.status !== 200 || !Array.isArray(rows) || rows.length < 300) throw new Error(`unexpected answer ${response.status}`);
+  const used = process.cpuUsage(cpu);
+  lastCpuMs = (used.user + used.system) / 1000;
   return performance.now() - started;
 }
 
@@ -48,12 +55,19 @@ await (await inProcess(simulator, "/v1/sites")()).json();
 const startup = performance.now() - started;
 
 const cold = await timed(inProcess(simulator, query));
+const coldCpu = lastCpuMs;
 const warmStarted = performance.now();
+const warmUpCpu = process.cpuUsage();
 await simulator.control.warmUp();
 const generation = performance.now() - warmStarted;
+const generationCpu = coldCpu + (process.cpuUsage(warmUpCpu).user + process.cpuUsage(warmUpCpu).system) / 1000;
 
 const warm: number[] = [];
-for (let i = 0; i < RUNS; i++) warm.push(await timed(inProcess(simulator, query)));
+const warmCpu: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  warm.push(await timed(inProcess(simulator, query)));
+  warmCpu.push(lastCpuMs);
+}
 
 const server = await startSimulatorServer({ port: 0, rateLimits: false, warmUp: false });
 await server.simulator.control.warmUp();
@@ -64,7 +78,8 @@ for (let i = 0; i < RUNS; i++) {
 await server.close();
 
 console.log(`startup_ms ${ms(startup)}`);
-console.log(`dataset_generation_ms ${ms(generation + cold)} (all 4 sites, 731 days, generated lazily; this is the cost if all of it is asked for)`);
-console.log(`one_year_day_filtered_cold_ms ${ms(cold)} (includes generating the year)`);
+console.log(`dataset_generation_ms ${ms(generation + cold)} (CPU ${ms(generationCpu)}; all 4 sites, 731 days, generated lazily, this is the cost if all of it is asked for)`);
+console.log(`one_year_day_filtered_cold_ms ${ms(cold)} (CPU ${ms(coldCpu)}; includes generating the year)`);
 console.log(`one_year_day_filtered_median_ms ${ms(median(warm))} (in-process, ${RUNS} runs)`);
+console.log(`one_year_day_filtered_cpu_median_ms ${ms(median(warmCpu))} (CPU time of the in-process runs; steadier on a busy machine)`);
 console.log(`one_year_day_filtered_http_median_ms ${ms(median(overHttp))} (standalone server over loopback, ${RUNS} runs)`);
