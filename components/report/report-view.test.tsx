@@ -156,6 +156,21 @@ describe("states", () => {
     expect(within(card("visits")).getByText("2,500")).toBeTruthy();
   });
 
+  it("dims the previous report, and says so, when the new one failed", () => {
+    const error = new ApiClientError(502, { code: "upstream_error", message: "Fathom answered with an error." });
+    const previous = dailyResult();
+    view({ result: previous, query: { ...previous.query, range: { preset: "last_7_days" } }, error });
+    expect(screen.getByRole("alert").textContent).toContain("Fathom answered with an error.");
+    expect(screen.getByText("Below is the previous report, until this one can run.")).toBeTruthy();
+    expect(card("visits").closest(".opacity-50")).not.toBeNull();
+  });
+
+  it("does not dim a report whose refresh failed", () => {
+    const error = new ApiClientError(502, { code: "upstream_error", message: "Fathom answered with an error." });
+    view({ result: dailyResult(), error });
+    expect(card("visits").closest(".opacity-50")).toBeNull();
+  });
+
   it("says what to do when there is no data", () => {
     const result = dailyResult({ totals: { visits: 0, bounce_rate: 0 } });
     result.rows = result.rows.map((row) => ({ ...row, values: { visits: 0, bounce_rate: 0 } }));

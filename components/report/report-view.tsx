@@ -4,6 +4,7 @@ import { COMPARISON_LABELS } from "@/lib/format/labels";
 import type { Aggregate, EventCurrency } from "@/lib/query/fathom-fields";
 import type { ReportQuery } from "@/lib/query/report-query";
 import type { ReportResult } from "@/lib/query/report-result";
+import { encodeReportQuery } from "@/lib/query/url-codec";
 import { MetricCards } from "./metric-cards";
 import { ReportCharts } from "./report-charts";
 import { EmptyReport, Freshness, ReportError, ReportSkeleton } from "./report-states";
@@ -56,16 +57,19 @@ export function ReportView({ query, result, isFetching, error, onRetry, siteId, 
       ? { totals: result.comparison.totals, range: result.comparison.range, label: COMPARISON_LABELS[shown.compare] }
       : undefined;
   const refreshing = isFetching && !error;
+  // The answer on screen is for an earlier report (the new one is loading, or failed).
+  const outdated = encodeReportQuery(shown) !== encodeReportQuery(query);
+  const dimmed = refreshing || outdated;
 
   return (
     <div className="flex flex-col gap-4">
       {errorBlock}
-      {refreshing ? (
+      {refreshing || outdated ? (
         <p role="status" className="text-xs text-muted">
-          Updating the report…
+          {refreshing ? "Updating the report…" : "Below is the previous report, until this one can run."}
         </p>
       ) : null}
-      <div aria-busy={refreshing} className={`flex flex-col gap-4 transition-opacity ${refreshing ? "pointer-events-none opacity-50" : ""}`}>
+      <div aria-busy={refreshing} className={`flex flex-col gap-4 transition-opacity ${dimmed ? "pointer-events-none opacity-50" : ""}`}>
         <Freshness meta={result.meta} timezone={result.range.timezone} onRefresh={onRetry} refreshing={isFetching} now={now} />
         {hasData(result) ? (
           <>
