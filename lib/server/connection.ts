@@ -45,7 +45,9 @@ export function tokenHint(token: string): string | null {
 /** The demo simulator: one per process, so its in-memory sites, events and milestones persist. */
 function demoSimulator(): Promise<Simulator> {
   holder.__soundingSimulator ??= import("@/lib/simulator/simulator").then(({ createSimulator }) =>
-    createSimulator({ queryPlanDelayMs: 300 }),
+    // warmUp generates the two-year window in the background (recent days first), so the first
+    // year-long report in demo mode does not pay for generating its data.
+    createSimulator({ queryPlanDelayMs: 300, warmUp: true }),
   );
   return holder.__soundingSimulator;
 }
