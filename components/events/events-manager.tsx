@@ -157,7 +157,7 @@ export function EventsManager({ siteId, siteName, canEdit, initialEvents }: Prop
       <WriteMessageNotice message={message} onDismiss={dismiss} />
       {canEdit ? <CreateEvent siteId={siteId} hooks={hooks} /> : null}
       {query.error ? <Notice tone="error">Could not refresh the events: {query.error.message}</Notice> : null}
-      <Card className="p-0">
+      <section className="rounded-lg border border-line bg-surface shadow-sm">
         <h2 className="border-b border-line px-4 py-3 font-medium">
           Events of {siteName} <span className="text-sm font-normal text-muted">({events.length})</span>
         </h2>
@@ -170,7 +170,7 @@ export function EventsManager({ siteId, siteName, canEdit, initialEvents }: Prop
             ))}
           </ul>
         )}
-      </Card>
+      </section>
     </div>
   );
 }

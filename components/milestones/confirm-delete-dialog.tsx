@@ -3,6 +3,13 @@ import { AlertDialog } from "radix-ui";
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 
+/**
+ * The confirm button: the danger colour with the page's own background as its text, which contrasts in
+ * both themes (white on the dark theme's light red does not).
+ */
+const confirmClass =
+  "inline-flex items-center justify-center gap-2 rounded-md border border-transparent bg-bad px-3 py-2 text-sm font-medium text-canvas transition-colors hover:bg-bad/90";
+
 export const overlayClass = "fixed inset-0 z-40 bg-black/50";
 export const dialogPanelClass =
   "fixed top-1/2 left-1/2 z-50 flex max-h-[90vh] w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 flex-col gap-3 overflow-y-auto rounded-lg border border-line bg-surface p-5 text-ink shadow-lg";
@@ -35,7 +42,7 @@ export function ConfirmDeleteDialog({ triggerText, triggerLabel, title, children
           </AlertDialog.Description>
           <div className="mt-2 flex flex-wrap justify-end gap-2">
             <AlertDialog.Cancel className={buttonClass("secondary")}>Cancel</AlertDialog.Cancel>
-            <AlertDialog.Action className={buttonClass("danger")} onClick={onConfirm}>
+            <AlertDialog.Action className={confirmClass} onClick={onConfirm}>
               {confirmText}
             </AlertDialog.Action>
           </div>

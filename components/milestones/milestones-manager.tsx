@@ -170,7 +170,7 @@ export function MilestonesManager({ siteId, siteName, canEdit, initialMilestones
       {query.error ? (
         <Notice tone="error">Could not refresh the milestones: {query.error.message}</Notice>
       ) : null}
-      <Card className="p-0">
+      <section className="rounded-lg border border-line bg-surface shadow-sm">
         <h2 className="border-b border-line px-4 py-3 font-medium">
           Milestones of {siteName} <span className="text-sm font-normal text-muted">({milestones.length}, newest first)</span>
         </h2>
@@ -185,7 +185,7 @@ export function MilestonesManager({ siteId, siteName, canEdit, initialMilestones
             ))}
           </ul>
         )}
-      </Card>
+      </section>
     </div>
   );
 }

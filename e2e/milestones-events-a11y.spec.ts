@@ -1,0 +1,56 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+/** Serious and critical violations, each with the elements at fault, readable in a failure message. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({ rule: violation.id, help: violation.help, targets: violation.nodes.map((node) => node.target.join(" ")).slice(0, 5) }));
+}
+
+// Journey: someone on a phone, in dark mode, with a screen reader, manages milestones and events and
+// reads the audit log. Axe finds no serious or critical problem in the lists, the forms with their
+// messages, the confirmation dialog, or the log; nothing is wider than the screen.
+for (const colorScheme of ["dark", "light"] as const) {
+  test(`milestones, events and the audit log on a phone in ${colorScheme} mode are accessible`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.setViewportSize({ width: 390, height: 844 });
+    const fitsTheScreen = async () =>
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    await page.goto("/sites/CDBUGS/milestones");
+    await expect(page.getByTestId("milestone").first()).toBeVisible();
+    await fitsTheScreen();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // A form with a message beside a field.
+    await page.getByRole("button", { name: "Add milestone" }).click();
+    await expect(page.getByText("Give the milestone a name")).toBeVisible();
+    await page.getByTestId("milestone").first().getByRole("button", { name: "Edit" }).click();
+    await expect(page.getByRole("button", { name: "Save" })).toBeVisible();
+    await fitsTheScreen();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Cancel" }).click();
+
+    // The confirmation: focus starts on Cancel, Escape closes it.
+    await page.getByTestId("milestone").first().getByRole("button", { name: "Delete" }).click();
+    const dialog = page.getByRole("alertdialog");
+    await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+
+    await page.goto("/sites/CDBUGS/events");
+    await expect(page.getByTestId("event").first()).toBeVisible();
+    await fitsTheScreen();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto("/settings/audit");
+    await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath(`audit-${colorScheme}.png`) });
+    await page.goto("/sites/CDBUGS/milestones");
+    await page.screenshot({ path: test.info().outputPath(`milestones-${colorScheme}.png`), fullPage: true });
+  });
+}
