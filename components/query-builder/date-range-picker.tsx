@@ -1,9 +1,8 @@
 "use client";
 import { format, parseISO } from "date-fns";
+import dynamic from "next/dynamic";
 import { Popover } from "radix-ui";
 import { useId, useState } from "react";
-import { DayPicker } from "react-day-picker";
-import "react-day-picker/style.css";
 import { DATE_PRESET_LABELS } from "@/lib/format/labels";
 import { DATE_PRESETS, type DateRange } from "@/lib/query/date-presets";
 import type { QueryMessages, ReportQuery } from "@/lib/query/report-query";
@@ -15,9 +14,12 @@ import { buttonClass } from "@/components/ui/button";
 
 const PRESET_CHOICES: ReadonlyArray<DateRange["preset"]> = [...DATE_PRESETS, "custom"];
 
-/** `YYYY-MM-DD` ⇄ a local-midnight Date, which is what the calendar draws. */
-const toDate = (ymd: string) => parseISO(ymd);
-const toYmd = (date: Date) => format(date, "yyyy-MM-dd");
+/** The calendar is only needed once someone opens it: it stays out of the page's first load. */
+const RangeCalendar = dynamic(() => import("./range-calendar").then((module) => module.RangeCalendar), {
+  ssr: false,
+  loading: () => <p className="p-4 text-sm text-muted">Loading the calendar…</p>,
+});
+
 const readable = (ymd: string) => format(parseISO(ymd), "d MMM yyyy");
 
 /**
@@ -86,8 +88,7 @@ function CustomDates({
   const today = todayIn(timezone, new Date());
   const valid = /^\d{4}-\d{2}-\d{2}$/;
 
-  function pick(day: Date) {
-    const picked = toYmd(day);
+  function pick(picked: string) {
     if (anchor === null) {
       setAnchor(picked);
       onChange(changeCustomDates(value, picked, picked));
@@ -151,15 +152,7 @@ function CustomDates({
             aria-label="Pick the first day, then the last"
           >
             <p className="mb-2 text-xs text-muted">{anchor ? "Now pick the last day." : "Pick the first day, then the last."}</p>
-            <DayPicker
-              mode="range"
-              selected={valid.test(from) && valid.test(to) ? { from: toDate(from), to: toDate(to) } : undefined}
-              onSelect={(_range, day) => pick(day)}
-              defaultMonth={valid.test(to) ? toDate(to) : toDate(today)}
-              disabled={{ after: toDate(today) }}
-              weekStartsOn={1}
-              showOutsideDays
-            />
+            <RangeCalendar from={from} to={to} today={today} onPick={pick} />
           </Popover.Content>
         </Popover.Portal>
       </Popover.Root>

@@ -2,8 +2,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { Collapsible } from "radix-ui";
 import { useState } from "react";
-import { CurrentVisitorsPanel } from "@/components/current-visitors/current-visitors-panel";
-import { ReportView } from "@/components/report/report-view";
+import dynamic from "next/dynamic";
+import { ReportSkeleton } from "@/components/report/report-states";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { ReportQuery } from "@/lib/query/report-query";
@@ -16,6 +16,19 @@ import { findSite } from "./query-edits";
 import { reportRunQueryOptions } from "./report-run-query";
 import { reportHref, sameReport } from "./report-url-state";
 import { useReportUrl } from "./use-report-url";
+
+/**
+ * The results and the live panel draw with recharts, the heaviest library on the page: they load beside
+ * the first report's request instead of before the builder can be used (both only render in the browser).
+ */
+const ReportView = dynamic(() => import("@/components/report/report-view").then((module) => module.ReportView), {
+  ssr: false,
+  loading: () => <ReportSkeleton cards={4} />,
+});
+const CurrentVisitorsPanel = dynamic(
+  () => import("@/components/current-visitors/current-visitors-panel").then((module) => module.CurrentVisitorsPanel),
+  { ssr: false },
+);
 
 export type ExploreWorkspaceProps = {
   sites: BuilderSite[];
