@@ -9,7 +9,8 @@ import { milestoneKeys, useCreateMilestone, useDeleteMilestone, useUpdateMilesto
 afterEach(cleanup);
 
 const launch: ListedMilestone = { id: "m1", name: "Launch", date: "2024-03-01", createdAt: "2024-01-01 00:00:00", updatedAt: null };
-const reportKey = ["report", { site: "CDBUGS" }];
+const reportKey = ["report-run", { site: "CDBUGS" }];
+const otherSiteReportKey = ["report-run", { site: "PDNGTON" }];
 const report = (milestones: Array<{ id: string; name: string; date: string }>) => ({
   query: { site: "CDBUGS" },
   range: { startDate: "2024-02-01", endDate: "2024-03-31" },
@@ -38,6 +39,7 @@ beforeEach(() => {
   client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity, gcTime: Infinity } } });
   client.setQueryData(milestoneKeys.list("CDBUGS"), [launch]);
   client.setQueryData(reportKey, report([{ id: "m1", name: "Launch", date: "2024-03-01" }]));
+  client.setQueryData(otherSiteReportKey, { ...report([]), query: { site: "PDNGTON" } });
   return () => vi.unstubAllGlobals();
 });
 
@@ -54,6 +56,9 @@ describe("milestone writes", () => {
     expect(list()?.map((m) => m.id)).toEqual(["m1", "m2"]);
     expect(markers()?.map((m) => m.id)).toEqual(["m1", "m2"]);
     expect(fetchMock).toHaveBeenCalledWith("/api/sites/CDBUGS/milestones", expect.objectContaining({ method: "POST" }));
+    // This site's reports are read again for their markers; another site's are left alone.
+    await waitFor(() => expect(client.getQueryState(reportKey)?.isInvalidated).toBe(true));
+    expect(client.getQueryState(otherSiteReportKey)?.isInvalidated).toBe(false);
   });
 
   it("roll back a refused create and hand on Fathom's field messages", async () => {

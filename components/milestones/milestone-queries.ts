@@ -59,10 +59,18 @@ export function patchReportMarkers(client: QueryClient, siteId: string, change: 
   });
 }
 
-/** After any milestone write, settled or not: the list and every report are read again from the server. */
+/** The report's site, when its key carries the report query (`["report-run", query]`); unknown otherwise. */
+function siteOfReportKey(queryKey: readonly unknown[]): string | undefined {
+  const query = queryKey[1] as { site?: unknown } | undefined;
+  return typeof query === "object" && query !== null && typeof query.site === "string" ? query.site : undefined;
+}
+
+/** After any milestone write, settled or not: the list and the site's reports are read again from the server. */
 function refreshAfterWrite(client: QueryClient, siteId: string) {
   void client.invalidateQueries({ queryKey: milestoneKeys.list(siteId) });
-  void client.invalidateQueries({ predicate: (query) => isReportQuery(query.queryKey) });
+  void client.invalidateQueries({
+    predicate: (query) => isReportQuery(query.queryKey) && (siteOfReportKey(query.queryKey) ?? siteId) === siteId,
+  });
 }
 
 export type MutationHooks = {
