@@ -46,7 +46,13 @@ for (const colorScheme of ["dark", "light"] as const) {
     await fitsTheScreen();
     expect(await seriousViolations(page)).toEqual([]);
 
+    // A write and its undo, so the log has entries to show.
+    const created = await page.request.post("/api/sites/DAFFYLAB/milestones", { data: { name: "Accessibility check", milestone_date: "2024-06-01" } });
+    expect(created.status()).toBe(201);
+    const { milestone } = (await created.json()) as { milestone: { id: string } };
+    expect((await page.request.delete(`/api/sites/DAFFYLAB/milestones/${milestone.id}`)).status()).toBe(200);
     await page.goto("/settings/audit");
+    await expect(page.getByTestId("audit-entry").first()).toBeVisible();
     await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: test.info().outputPath(`audit-${colorScheme}.png`) });

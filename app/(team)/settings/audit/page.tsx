@@ -23,28 +23,36 @@ function utc(iso: string) {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 }
 
-function Row({ entry }: { entry: AuditEntry }) {
+/** One write: what happened on top, then who and when; a phone stacks the parts, a wide screen lines them up. */
+function Entry({ entry }: { entry: AuditEntry }) {
   const outcome = OUTCOME[entry.outcome];
   return (
-    <tr className="border-b border-line align-top last:border-0" data-testid="audit-entry" data-action={entry.action}>
-      <td className="px-3 py-2 whitespace-nowrap text-muted">
-        <time dateTime={entry.at}>{utc(entry.at)}</time>
-      </td>
-      <td className="px-3 py-2">
-        <span className="font-medium">{entry.actor.name}</span>
-        <span className="block text-xs text-muted">{entry.actor.email}</span>
-      </td>
-      <td className="px-3 py-2 whitespace-nowrap">{ACTION_LABELS[entry.action]}</td>
-      <td className="px-3 py-2">
-        <code className="font-mono text-xs">{entry.siteId}</code>
-      </td>
-      <td className="px-3 py-2">
-        {entry.summary}
-        {entry.targetId ? <span className="block font-mono text-xs text-muted">{entry.targetId}</span> : null}
-        {entry.detail ? <span className="block text-xs text-bad">{entry.detail}</span> : null}
-      </td>
-      <td className={`px-3 py-2 whitespace-nowrap font-medium ${outcome.className}`}>{outcome.label}</td>
-    </tr>
+    <li
+      className="grid gap-1 border-b border-line px-4 py-3 text-sm last:border-0 md:grid-cols-[1fr_14rem_6rem] md:gap-4"
+      data-testid="audit-entry"
+      data-action={entry.action}
+    >
+      <div className="min-w-0">
+        <p className="font-medium break-words">{entry.summary}</p>
+        <p className="text-xs break-all text-muted">
+          {ACTION_LABELS[entry.action]} on <code className="font-mono">{entry.siteId}</code>
+          {entry.targetId ? (
+            <>
+              {" · "}
+              <code className="font-mono">{entry.targetId}</code>
+            </>
+          ) : null}
+        </p>
+        {entry.detail ? <p className="text-xs text-bad">{entry.detail}</p> : null}
+      </div>
+      <div className="text-muted">
+        <span className="text-ink">{entry.actor.name}</span> <span className="text-xs break-all">{entry.actor.email}</span>
+        <time dateTime={entry.at} className="block text-xs">
+          {utc(entry.at)}
+        </time>
+      </div>
+      <p className={`font-medium ${outcome.className}`}>{outcome.label}</p>
+    </li>
   );
 }
 
@@ -98,26 +106,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {query.site || query.before ? "No entries here." : "Nothing has been changed through Sounding yet. Milestone and event changes will show here."}
         </Card>
       ) : (
-        <Card className="overflow-x-auto p-0">
-          <table className="w-full min-w-[44rem] text-sm">
-            <caption className="sr-only">Audit log, newest first</caption>
-            <thead className="border-b border-line text-left text-muted">
-              <tr>
-                <th className="px-3 py-2 font-medium">When</th>
-                <th className="px-3 py-2 font-medium">Who</th>
-                <th className="px-3 py-2 font-medium">What</th>
-                <th className="px-3 py-2 font-medium">Site</th>
-                <th className="px-3 py-2 font-medium">Details</th>
-                <th className="px-3 py-2 font-medium">Outcome</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.entries.map((entry) => (
-                <Row key={entry.id} entry={entry} />
-              ))}
-            </tbody>
-          </table>
-        </Card>
+        <section className="rounded-lg border border-line bg-surface shadow-sm">
+          <ol aria-label="Audit log entries, newest first">
+            {page.entries.map((entry) => (
+              <Entry key={entry.id} entry={entry} />
+            ))}
+          </ol>
+        </section>
       )}
       {page.nextBefore ? (
         <p className="mt-4">
