@@ -20,7 +20,7 @@ export type QueryBuilderProps = {
   /** Runs the query; only ever called with a query that passes every rule. */
   onRun: (query: ReportQuery) => void;
   sites: readonly BuilderSite[];
-  /** A report is being fetched: Run shows it, but stays usable (a new Run replaces it). */
+  /** A report is being fetched: said beside Run, which stays usable (a new Run replaces it). */
   running?: boolean;
 };
 
@@ -91,10 +91,13 @@ export function QueryBuilder({ value, onChange, onRun, sites, running = false }:
       </Section>
       <div className="sticky bottom-0 flex flex-col gap-1 border-t border-line bg-surface pt-3">
         <Button type="submit" disabled={!valid} aria-describedby={valid ? `${id}-shortcut` : `${id}-problems`}>
-          {running ? "Running…" : "Run report"}
+          Run report
         </Button>
         <p id={`${id}-shortcut`} className="text-center text-xs text-muted">
           or press Ctrl+Enter (⌘+Enter on a Mac)
+        </p>
+        <p role="status" className="text-center text-xs text-muted">
+          {running ? "Running the report…" : ""}
         </p>
         <div id={`${id}-problems`} aria-live="polite" className="text-xs text-bad">
           {valid ? null : (
