@@ -3,12 +3,7 @@ import { AlertDialog } from "radix-ui";
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 
-/**
- * The confirm button: the danger colour with the page's own background as its text, which contrasts in
- * both themes (white on the dark theme's light red does not).
- */
-const confirmClass =
-  "inline-flex items-center justify-center gap-2 rounded-md border border-transparent bg-bad px-3 py-2 text-sm font-medium text-canvas transition-colors hover:bg-bad/90";
+const confirmClass = buttonClass("danger");
 
 export const overlayClass = "fixed inset-0 z-40 bg-black/50";
 export const dialogPanelClass =

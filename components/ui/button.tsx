@@ -5,7 +5,8 @@ type Variant = "primary" | "secondary" | "danger" | "ghost";
 const VARIANTS: Record<Variant, string> = {
   primary: "bg-accent text-accent-ink hover:bg-accent/90 border border-transparent",
   secondary: "bg-surface text-ink border border-line hover:bg-canvas",
-  danger: "bg-bad text-white border border-transparent hover:bg-bad/90",
+  // The page's own background as text: white on the dark theme's light red would fail contrast.
+  danger: "bg-bad text-canvas border border-transparent hover:bg-bad/90",
   ghost: "bg-transparent text-ink border border-transparent hover:bg-line/50",
 };
 

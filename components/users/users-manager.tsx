@@ -73,7 +73,7 @@ export function UsersManager({ users, currentUserId }: { users: User[]; currentU
         ) : null}
       </Card>
 
-      <Card className="overflow-x-auto p-0">
+      <Card padded={false} className="overflow-x-auto">
         <table className="w-full text-sm">
           <caption className="sr-only">Users</caption>
           <thead className="border-b border-line text-left text-muted">
