@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { fieldsFromZod } from "@/lib/api/errors";
 import { EVENT_CURRENCIES, MAX_NAME_LENGTH, type EventCurrency } from "@/lib/query/fathom-fields";
-import { CURRENCY_LABELS, createEventInputSchema, updateEventInputSchema, type CreateEventInput, type UpdateEventInput } from "./event-schema";
+import { CURRENCY_LABELS, createEventInputSchema, updateEventInputSchema, type CreateEventInput, type UpdateEventInput } from "@/lib/sites/event-input";
 
 export type EventDraft = { name: string; currency: EventCurrency | "" };
 

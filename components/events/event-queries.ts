@@ -3,7 +3,7 @@ import { queryOptions, useMutation, useQueryClient, type QueryClient } from "@ta
 import { z } from "zod";
 import type { MutationHooks } from "@/components/milestones/milestone-queries";
 import { ApiClientError, apiFetch } from "@/lib/api/client";
-import { eventListResponseSchema, eventViewSchema, type CreateEventInput, type EventView, type UpdateEventInput } from "./event-schema";
+import { eventListResponseSchema, eventViewSchema, type CreateEventInput, type EventView, type UpdateEventInput } from "@/lib/sites/event-input";
 
 /** An event in the list: `pending` while a write about it is on its way to Fathom. */
 export type ListedEvent = EventView & { pending?: boolean };

@@ -12,7 +12,7 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { EventForm, type EventDraft } from "./event-form";
 import { eventsQuery, useCreateEvent, useDeleteEvent, useUpdateEvent, type ListedEvent } from "./event-queries";
-import { CURRENCY_LABELS, sortEvents, type EventView } from "./event-schema";
+import { CURRENCY_LABELS, sortEvents, type EventView } from "@/lib/sites/event-input";
 
 type Props = {
   siteId: string;

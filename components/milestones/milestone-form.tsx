@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { fieldsFromZod } from "@/lib/api/errors";
 import { MAX_MILESTONE_NAME_LENGTH } from "@/lib/query/fathom-fields";
-import { milestoneInputSchema, type MilestoneInput } from "./milestone-schema";
+import { milestoneInputSchema, type MilestoneInput } from "@/lib/sites/milestone-input";
 
 export type MilestoneDraft = { name: string; milestone_date: string };
 

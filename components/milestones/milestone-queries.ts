@@ -2,7 +2,7 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { ApiClientError, apiFetch } from "@/lib/api/client";
-import { milestoneListResponseSchema, milestoneViewSchema, type MilestoneInput, type MilestoneView } from "./milestone-schema";
+import { milestoneListResponseSchema, milestoneViewSchema, type MilestoneInput, type MilestoneView } from "@/lib/sites/milestone-input";
 
 /** A milestone in the list: `pending` while a write about it is on its way to Fathom. */
 export type ListedMilestone = MilestoneView & { pending?: boolean };

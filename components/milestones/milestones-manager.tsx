@@ -16,7 +16,7 @@ import {
   type ListedMilestone,
   type MutationHooks,
 } from "./milestone-queries";
-import { sortMilestones, type MilestoneView } from "./milestone-schema";
+import { sortMilestones, type MilestoneView } from "@/lib/sites/milestone-input";
 import { fieldsOf, useWarnBeforeLeavingWithPendingWrites, useWriteMessages } from "./use-write-messages";
 import { WriteMessageNotice } from "./write-message";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { EventsManager } from "@/components/events/events-manager";
-import { toEventView } from "@/components/events/event-schema";
+import { toEventView } from "@/lib/sites/event-input";
 import { SitesError } from "@/components/sites/sites-error";
 import { PageHeader } from "@/components/ui/page-header";
 import { auditLog } from "@/lib/audit/audit-log";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { MilestonesManager } from "@/components/milestones/milestones-manager";
-import { toMilestoneView } from "@/components/milestones/milestone-schema";
+import { toMilestoneView } from "@/lib/sites/milestone-input";
 import { SitesError } from "@/components/sites/sites-error";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";

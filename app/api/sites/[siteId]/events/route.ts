@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createEventInputSchema, toEventView } from "@/components/events/event-schema";
+import { createEventInputSchema, toEventView } from "@/lib/sites/event-input";
 import { route } from "@/lib/api/route";
 import { auditLog } from "@/lib/audit/audit-log";
 import { eventCreated } from "@/lib/audit/summaries";

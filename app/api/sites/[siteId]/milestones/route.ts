@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { milestoneInputSchema, toMilestoneView } from "@/components/milestones/milestone-schema";
+import { milestoneInputSchema, toMilestoneView } from "@/lib/sites/milestone-input";
 import { route } from "@/lib/api/route";
 import { auditLog } from "@/lib/audit/audit-log";
 import { milestoneCreated } from "@/lib/audit/summaries";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { toEventView, updateEventInputSchema } from "@/components/events/event-schema";
+import { toEventView, updateEventInputSchema } from "@/lib/sites/event-input";
 import { route } from "@/lib/api/route";
 import { auditLog } from "@/lib/audit/audit-log";
 import { eventDeleted, eventUpdated } from "@/lib/audit/summaries";

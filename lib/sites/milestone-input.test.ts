@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldsFromZod } from "@/lib/api/errors";
-import { isCalendarDate, milestoneInputSchema, sortMilestones, toMilestoneView } from "./milestone-schema";
+import { isCalendarDate, milestoneInputSchema, sortMilestones, toMilestoneView } from "./milestone-input";
 
 const fieldErrors = (input: unknown) => {
   const result = milestoneInputSchema.safeParse(input);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldsFromZod } from "@/lib/api/errors";
 import { EVENT_CURRENCIES } from "@/lib/query/fathom-fields";
-import { CURRENCY_LABELS, createEventInputSchema, sortEvents, toEventView, updateEventInputSchema } from "./event-schema";
+import { CURRENCY_LABELS, createEventInputSchema, sortEvents, toEventView, updateEventInputSchema } from "./event-input";
 
 describe("event input", () => {
   it("defaults the currency to dollar, as Fathom does", () => {
