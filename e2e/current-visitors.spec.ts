@@ -75,8 +75,9 @@ test("the panel shows the simulator's figure and follows it when it changes", as
 
     await setSimConfig({ currentVisitors: { siteId: "CDBUGS", total: 1234 } });
     await expect(figure(page)).toHaveText("1,234 current visitors", NEXT_REFRESH);
-    // The sparkline now has two figures to draw.
-    await expect(page.getByText(/^Between 42 and 1,234 since /)).toBeVisible();
+    // The sparkline now has at least two figures to draw, 1,234 the highest. (Its lowest may be a figure
+    // another journey left in the shared cache just before 42 arrived.)
+    await expect(page.getByText(/^Between \d+ and 1,234 since /)).toBeVisible();
 
     // Accessible in light and dark.
     expect(await seriousViolations(page)).toEqual([]);

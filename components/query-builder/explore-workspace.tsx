@@ -42,13 +42,6 @@ export type ExploreWorkspaceProps = {
  * What the results show, for tests and the UI benchmark: `ready` once the answer to the URL's report
  * is on screen (not the previous one kept while loading).
  */
-function reportState(result: { isFetching: boolean; isPlaceholderData: boolean; data: unknown; error: unknown }) {
-  if (result.isFetching) return "loading";
-  if (result.error) return "error";
-  if (result.data && !result.isPlaceholderData) return "ready";
-  return "idle";
-}
-
 /** Phones and narrow windows, where the builder sits above the results and folds away after Run. */
 const NARROW = "(max-width: 1023px)";
 
@@ -128,18 +121,18 @@ export function ExploreWorkspace({ sites, initialQuery, canAddMilestones }: Expl
         </Collapsible.Root>
         <div className="flex min-w-0 flex-col gap-4">
           <CurrentVisitorsPanel siteId={site.id} siteName={site.name} detailed={false} />
-          <div data-report-key={submittedKey} data-report-state={reportState(result)}>
-            <ReportView
-              query={submitted}
-              result={result.data}
-              isFetching={result.isFetching}
-              error={result.error}
-              onRetry={() => void result.refetch()}
-              siteId={site.id}
-              canEdit={canAddMilestones}
-              currency={shownCurrency}
-            />
-          </div>
+          {/* ReportView carries data-report-key and data-report-state itself, so "ready" means drawn
+              (it loads lazily: a skeleton without them stands in until then). */}
+          <ReportView
+            query={submitted}
+            result={result.data}
+            isFetching={result.isFetching}
+            error={result.error}
+            onRetry={() => void result.refetch()}
+            siteId={site.id}
+            canEdit={canAddMilestones}
+            currency={shownCurrency}
+          />
         </div>
       </div>
     </>

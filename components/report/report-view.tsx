@@ -40,7 +40,26 @@ export function hasData(result: ReportResult): boolean {
  * that fits its groupings, and every row in a sortable table with a CSV download; and the states in
  * between (loading, refreshing, empty, stale, error, rate-limited) each saying what to do next.
  */
-export function ReportView({ query, result, isFetching, error, onRetry, siteId, canEdit, currency, now }: ReportViewProps) {
+/**
+ * What the report on screen is doing, for tests and scripts that wait on it (`data-report-state`):
+ * `ready` only once this component has drawn the answer to the report asked for.
+ */
+function reportState({ query, result, isFetching, error }: Pick<ReportViewProps, "query" | "result" | "isFetching" | "error">) {
+  if (isFetching) return "loading";
+  if (error) return "error";
+  if (result && encodeReportQuery(result.query) === encodeReportQuery(query)) return "ready";
+  return "idle";
+}
+
+export function ReportView(props: ReportViewProps) {
+  return (
+    <div data-report-key={encodeReportQuery(props.query)} data-report-state={reportState(props)}>
+      <ReportBody {...props} />
+    </div>
+  );
+}
+
+function ReportBody({ query, result, isFetching, error, onRetry, siteId, canEdit, currency, now }: ReportViewProps) {
   const [chosen, setChosen] = useState<Aggregate | null>(null);
   const errorBlock = error ? <ReportError error={error} onRetry={onRetry} retrying={isFetching} /> : null;
 
