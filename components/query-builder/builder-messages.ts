@@ -2,7 +2,7 @@
  * Reads lib/query's messages-by-path for one control: its own path and everything below it
  * (`filters.0` covers `filters.0.value`). The builder shows them beside the control at fault.
  */
-import type { QueryMessages } from "@/lib/query/report-query";
+import type { QueryMessages, ReportQuery } from "@/lib/query/report-query";
 
 export function messagesAt(messages: QueryMessages, path: string, { nested = true } = {}): string[] {
   const found: string[] = [];
@@ -20,3 +20,10 @@ export function allMessages(messages: QueryMessages): string[] {
   for (const list of Object.values(messages)) for (const message of list) if (!found.includes(message)) found.push(message);
   return found;
 }
+
+/** What every section of the builder gets: the draft query, how to change it, and its rule messages. */
+export type BuilderSectionProps = {
+  value: ReportQuery;
+  onChange: (next: ReportQuery) => void;
+  messages: QueryMessages;
+};

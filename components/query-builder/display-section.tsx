@@ -1,7 +1,7 @@
 "use client";
 import { CHART_LABELS, COMPARISON_LABELS } from "@/lib/format/labels";
-import { CHART_KINDS, COMPARISONS, type QueryMessages, type ReportQuery } from "@/lib/query/report-query";
-import { messagesAt } from "./builder-messages";
+import { CHART_KINDS, COMPARISONS } from "@/lib/query/report-query";
+import { messagesAt, type BuilderSectionProps } from "./builder-messages";
 import { SegmentedControl } from "./segmented-control";
 
 const COMPARISON_OPTIONS = COMPARISONS.map((value) => ({ value, label: COMPARISON_LABELS[value] }));
@@ -12,11 +12,7 @@ export function DisplaySection({
   value,
   onChange,
   messages,
-}: {
-  value: ReportQuery;
-  onChange: (next: ReportQuery) => void;
-  messages: QueryMessages;
-}) {
+}: BuilderSectionProps) {
   return (
     <div className="flex flex-col gap-3">
       <SegmentedControl

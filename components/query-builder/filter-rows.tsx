@@ -3,8 +3,8 @@ import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { fieldLabel, operatorLabel } from "@/lib/format/labels";
 import { operatorsFor, type FilterOperator, type FilterProperty } from "@/lib/query/fathom-fields";
-import { MAX_FILTERS, type QueryMessages, type ReportFilter, type ReportQuery } from "@/lib/query/report-query";
-import { messagesAt } from "./builder-messages";
+import { MAX_FILTERS, type QueryMessages, type ReportFilter } from "@/lib/query/report-query";
+import { messagesAt, type BuilderSectionProps } from "./builder-messages";
 import { ControlMessages, controlClass, labelClass } from "./control-field";
 import { FILTER_PROPERTIES, addFilter, changeFilter, removeFilter } from "./query-edits";
 
@@ -16,11 +16,7 @@ export function FilterRows({
   value,
   onChange,
   messages,
-}: {
-  value: ReportQuery;
-  onChange: (next: ReportQuery) => void;
-  messages: QueryMessages;
-}) {
+}: BuilderSectionProps) {
   const id = useId();
   const listMessages = messagesAt(messages, "filters", { nested: false });
   return (

@@ -2,8 +2,8 @@
 import { useId } from "react";
 import { GROUPING_LABELS, fieldLabel } from "@/lib/format/labels";
 import type { GroupableField } from "@/lib/query/fathom-fields";
-import { GROUPING_CHOICES, type GroupingChoice, type QueryMessages, type ReportQuery } from "@/lib/query/report-query";
-import { messagesAt } from "./builder-messages";
+import { GROUPING_CHOICES, type GroupingChoice } from "@/lib/query/report-query";
+import { messagesAt, type BuilderSectionProps } from "./builder-messages";
 import { ControlField, ControlMessages, controlClass, labelClass } from "./control-field";
 import { addGroupBy, groupableFieldsLeft, removeGroupBy } from "./query-edits";
 
@@ -12,11 +12,7 @@ export function GroupingSection({
   value,
   onChange,
   messages,
-}: {
-  value: ReportQuery;
-  onChange: (next: ReportQuery) => void;
-  messages: QueryMessages;
-}) {
+}: BuilderSectionProps) {
   const id = useId();
   const left = groupableFieldsLeft(value);
   const byMessages = messagesAt(messages, "by");

@@ -3,8 +3,7 @@ import { Checkbox } from "radix-ui";
 import { useId } from "react";
 import { metricInfo } from "@/lib/format/metric-catalogue";
 import { AGGREGATES_BY_ENTITY } from "@/lib/query/fathom-fields";
-import type { QueryMessages, ReportQuery } from "@/lib/query/report-query";
-import { messagesAt } from "./builder-messages";
+import { messagesAt, type BuilderSectionProps } from "./builder-messages";
 import { ControlMessages, labelClass } from "./control-field";
 import { toggleMetric } from "./query-edits";
 
@@ -13,11 +12,7 @@ export function MetricToggles({
   value,
   onChange,
   messages,
-}: {
-  value: ReportQuery;
-  onChange: (next: ReportQuery) => void;
-  messages: QueryMessages;
-}) {
+}: BuilderSectionProps) {
   const id = useId();
   const problems = messagesAt(messages, "metrics");
   return (

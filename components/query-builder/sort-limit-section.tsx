@@ -2,8 +2,8 @@
 import { fieldLabel } from "@/lib/format/labels";
 import { metricLabel } from "@/lib/format/metric-catalogue";
 import { aggregateSchema, groupableFieldSchema } from "@/lib/query/fathom-fields";
-import { MAX_LIMIT, type QueryMessages, type ReportQuery, type ReportSort } from "@/lib/query/report-query";
-import { messagesAt } from "./builder-messages";
+import { MAX_LIMIT, type ReportSort } from "@/lib/query/report-query";
+import { messagesAt, type BuilderSectionProps } from "./builder-messages";
 import { ControlField, controlClass } from "./control-field";
 import { sortFieldsFor } from "./query-edits";
 
@@ -20,11 +20,7 @@ export function SortLimitSection({
   value,
   onChange,
   messages,
-}: {
-  value: ReportQuery;
-  onChange: (next: ReportQuery) => void;
-  messages: QueryMessages;
-}) {
+}: BuilderSectionProps) {
   const fields = sortFieldsFor(value);
   const sort = value.sort;
   const listed = sort && !fields.includes(sort.field) ? [...fields, sort.field] : fields;
