@@ -1,17 +1,28 @@
 import "server-only";
 
-const redactors: Array<(text: string) => string> = [
-  (text) => text.replace(/Bearer\s+[A-Za-z0-9._~+/=-]+/gi, "Bearer [redacted]"),
-];
+/**
+ * Secrets that must never appear in a log line. On `globalThis`, so the instrumentation bundle and every
+ * separately bundled route handler redact the same set; a Set, so registering the token in use on every
+ * connection does not grow it. Tokens an admin only tested are kept too, up to a bound.
+ */
+const MAX_SECRETS = 100;
+const holder = globalThis as typeof globalThis & { __soundingSecrets?: Set<string> };
+const secrets = (holder.__soundingSecrets ??= new Set<string>());
 
-/** Registers a secret (the Fathom token) that must never appear in a log line. */
+const BEARER = /Bearer\s+[A-Za-z0-9._~+/=-]+/gi;
+
+/** Registers a secret (a Fathom token) that must never appear in a log line. */
 export function registerSecret(secret: string | undefined) {
   if (!secret || secret.length < 4) return;
-  redactors.push((text) => text.split(secret).join("[redacted]"));
+  secrets.delete(secret);
+  secrets.add(secret);
+  if (secrets.size > MAX_SECRETS) secrets.delete(secrets.values().next().value!);
 }
 
 export function redact(text: string): string {
-  return redactors.reduce((acc, fn) => fn(acc), text);
+  let clean = text.replace(BEARER, "Bearer [redacted]");
+  for (const secret of secrets) clean = clean.split(secret).join("[redacted]");
+  return clean;
 }
 
 /** Logs an error's name, message and stack with every known secret removed. */
