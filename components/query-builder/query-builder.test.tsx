@@ -2,6 +2,7 @@
 import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
+import { renderToString } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { defaultReportQuery, type ReportQuery } from "@/lib/query/report-query";
 import type { BuilderSite } from "./builder-site";
@@ -173,5 +174,19 @@ describe("QueryBuilder", () => {
     expect(Date.parse(to.value) - Date.parse(from.value)).toBe(6 * 86_400_000);
     await user.click(run());
     expect(onRun.mock.calls[0]![0].range).toEqual({ preset: "custom", from: from.value, to: to.value });
+  });
+});
+
+describe("before hydration", () => {
+  it("serves its controls and Run disabled, so nothing typed before React runs is lost", () => {
+    const html = renderToString(<QueryBuilder value={defaultReportQuery("CDBUGS")} onChange={() => {}} onRun={() => {}} sites={SITES} />);
+    expect(html).toMatch(/<fieldset[^>]*disabled/);
+    expect(html).toMatch(/<button[^>]*type="submit"[^>]*disabled/);
+  });
+
+  it("enables them once running in the browser", () => {
+    setup();
+    expect((screen.getByRole("button", { name: "Run report" }) as HTMLButtonElement).disabled).toBe(false);
+    expect(document.querySelector("fieldset")?.disabled).toBe(false);
   });
 });

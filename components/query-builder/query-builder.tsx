@@ -1,5 +1,5 @@
 "use client";
-import { useId, useMemo, type KeyboardEvent, type ReactNode } from "react";
+import { useId, useMemo, useSyncExternalStore, type KeyboardEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { queryMessages, type ReportQuery } from "@/lib/query/report-query";
 import { allMessages } from "./builder-messages";
@@ -37,6 +37,13 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+const subscribeNever = () => () => {};
+
+/** False in the server's HTML and during hydration, true once React runs the page in the browser. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(subscribeNever, () => true, () => false);
+}
+
 /**
  * The report builder, controlled like Grafana's query editors: `value`, `onChange` and a separate Run.
  * Every rule lib/query knows is checked on each change: its message shows beside the control at fault,
@@ -49,6 +56,8 @@ export function QueryBuilder({ value, onChange, onRun, sites, running = false }:
   const problems = allMessages(messages);
   const valid = problems.length === 0;
   const timezone = siteTimezone(findSite(sites, value.site));
+  // A control changed before hydration would be reset by React: keep them disabled until then.
+  const hydrated = useHydrated();
 
   function run() {
     if (valid) onRun(value);
@@ -70,27 +79,29 @@ export function QueryBuilder({ value, onChange, onRun, sites, running = false }:
         }
       }}
     >
-      <Section title="Data">
-        <SourceSection value={value} onChange={onChange} sites={sites} messages={messages} />
-        <MetricToggles value={value} onChange={onChange} messages={messages} />
-      </Section>
-      <Section title="Dates">
-        <DateRangePicker value={value} onChange={onChange} messages={messages} timezone={timezone} />
-      </Section>
-      <Section title="Grouping">
-        <GroupingSection value={value} onChange={onChange} messages={messages} />
-      </Section>
-      <Section title="Filters">
-        <FilterRows value={value} onChange={onChange} messages={messages} />
-      </Section>
-      <Section title="Rows">
-        <SortLimitSection value={value} onChange={onChange} messages={messages} />
-      </Section>
-      <Section title="Display">
-        <DisplaySection value={value} onChange={onChange} messages={messages} />
-      </Section>
+      <fieldset disabled={!hydrated} className="contents">
+        <Section title="Data">
+          <SourceSection value={value} onChange={onChange} sites={sites} messages={messages} />
+          <MetricToggles value={value} onChange={onChange} messages={messages} />
+        </Section>
+        <Section title="Dates">
+          <DateRangePicker value={value} onChange={onChange} messages={messages} timezone={timezone} />
+        </Section>
+        <Section title="Grouping">
+          <GroupingSection value={value} onChange={onChange} messages={messages} />
+        </Section>
+        <Section title="Filters">
+          <FilterRows value={value} onChange={onChange} messages={messages} />
+        </Section>
+        <Section title="Rows">
+          <SortLimitSection value={value} onChange={onChange} messages={messages} />
+        </Section>
+        <Section title="Display">
+          <DisplaySection value={value} onChange={onChange} messages={messages} />
+        </Section>
+      </fieldset>
       <div className="sticky bottom-0 flex flex-col gap-1 border-t border-line bg-surface pt-3">
-        <Button type="submit" disabled={!valid} aria-describedby={valid ? `${id}-shortcut` : `${id}-problems`}>
+        <Button type="submit" disabled={!valid || !hydrated} aria-describedby={valid ? `${id}-shortcut` : `${id}-problems`}>
           Run report
         </Button>
         <p id={`${id}-shortcut`} className="text-center text-xs text-muted">
