@@ -172,4 +172,17 @@ describe("the current-visitors panel", () => {
     expect(screen.queryByRole("region", { name: "Top pages" })).toBeNull();
     expect(figure().textContent).toBe("7 current visitors");
   });
+
+  it("keeps the last figure when the other view (simple or detailed) fails to load", async () => {
+    server(
+      () => json(answer(7, T)),
+      () => json({ error: { code: "fathom_unavailable", message: "Fathom is not answering right now." } }, 502),
+    );
+    renderPanel();
+    await advance(0);
+    fireEvent.click(screen.getByRole("checkbox", { name: "Top pages and referrers" }));
+    await advance(0);
+    expect(figure().textContent).toBe("7 current visitors");
+    expect(screen.getByRole("status").textContent).toContain("showing the last figure");
+  });
 });

@@ -1,6 +1,6 @@
 "use client";
 import { keepPreviousData, queryOptions, useQuery, useQueryClient, type Query } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { ApiClientError, apiFetch } from "@/lib/api/client";
 import { currentVisitorsAnswerSchema, type CurrentVisitorsAnswer } from "@/lib/current-visitors/answer";
 import { nextPollAt, pollDelay, type PollState } from "@/lib/current-visitors/poll";
@@ -81,5 +81,10 @@ export function useCurrentVisitors(siteId: string, detailed: boolean) {
     return () => document.removeEventListener("visibilitychange", onVisibility);
   }, [queryClient, siteId, detailed, refetch]);
 
-  return result;
+  // The last figure this site answered with, in either view: when switching views fails (the new key has
+  // no data, and keepPreviousData only covers loading), the panel keeps it with its notice, never blanks.
+  const [lastGood, setLastGood] = useState<CurrentVisitorsAnswer | undefined>(undefined);
+  if (result.data && result.data !== lastGood && !result.isPlaceholderData) setLastGood(result.data);
+  const data = result.data ?? (lastGood?.siteId === siteId ? lastGood : undefined);
+  return { ...result, data };
 }
