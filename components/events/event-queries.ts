@@ -1,8 +1,8 @@
 "use client";
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { z } from "zod";
-import type { MutationHooks } from "@/components/milestones/milestone-queries";
-import { ApiClientError, apiFetch } from "@/lib/api/client";
+import { asClientError, type MutationHooks } from "@/components/site-writes/write-messages";
+import { apiFetch } from "@/lib/api/client";
 import { eventListResponseSchema, eventViewSchema, type CreateEventInput, type EventView, type UpdateEventInput } from "@/lib/sites/event-input";
 
 /** An event in the list: `pending` while a write about it is on its way to Fathom. */
@@ -23,10 +23,6 @@ export function eventsQuery(siteId: string) {
     queryKey: eventKeys.list(siteId),
     queryFn: async ({ signal }): Promise<ListedEvent[]> => eventListResponseSchema.parse(await apiFetch(listPath(siteId), { signal })).events,
   });
-}
-
-function asClientError(error: unknown): ApiClientError {
-  return error instanceof ApiClientError ? error : new ApiClientError(0, { code: "unexpected", message: "Something went wrong. Try again." });
 }
 
 /** After any event write, settled or not: the list is read again from the server. */

@@ -2,11 +2,10 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { ConfirmDeleteDialog } from "@/components/milestones/confirm-delete-dialog";
+import { ConfirmDeleteDialog } from "@/components/ui/confirm-delete-dialog";
 import { eventReportHref } from "@/components/milestones/explore-links";
-import type { MutationHooks } from "@/components/milestones/milestone-queries";
-import { fieldsOf, useWarnBeforeLeavingWithPendingWrites, useWriteMessages } from "@/components/milestones/use-write-messages";
-import { WriteMessageNotice } from "@/components/milestones/write-message";
+import { fieldsOf, useWarnBeforeLeavingWithPendingWrites, useWriteMessages, type MutationHooks } from "@/components/site-writes/write-messages";
+import { WriteMessageNotice } from "@/components/site-writes/write-message-notice";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";

@@ -2,10 +2,10 @@
 import { Dialog } from "radix-ui";
 import { useState } from "react";
 import { Notice } from "@/components/ui/notice";
-import { dialogPanelClass, overlayClass } from "./confirm-delete-dialog";
+import { dialogPanelClass, overlayClass } from "@/components/ui/confirm-delete-dialog";
 import { MilestoneForm, type MilestoneDraft } from "./milestone-form";
 import { useCreateMilestone } from "./milestone-queries";
-import { fieldsOf } from "./use-write-messages";
+import { fieldsOf } from "@/components/site-writes/write-messages";
 
 type Props = {
   siteId: string;

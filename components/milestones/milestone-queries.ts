@@ -1,7 +1,8 @@
 "use client";
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { z } from "zod";
-import { ApiClientError, apiFetch } from "@/lib/api/client";
+import { asClientError, type MutationHooks } from "@/components/site-writes/write-messages";
+import { apiFetch } from "@/lib/api/client";
 import { milestoneListResponseSchema, milestoneViewSchema, type MilestoneInput, type MilestoneView } from "@/lib/sites/milestone-input";
 
 /** A milestone in the list: `pending` while a write about it is on its way to Fathom. */
@@ -71,18 +72,6 @@ function refreshAfterWrite(client: QueryClient, siteId: string) {
   void client.invalidateQueries({
     predicate: (query) => isReportQuery(query.queryKey) && (siteOfReportKey(query.queryKey) ?? siteId) === siteId,
   });
-}
-
-export type MutationHooks = {
-  /** Called when Fathom (or Sounding) refused the write, after the list was rolled back. */
-  onFailure?: (error: ApiClientError, what: string) => void;
-  onDone?: (message: string) => void;
-};
-
-function asClientError(error: unknown): ApiClientError {
-  return error instanceof ApiClientError
-    ? error
-    : new ApiClientError(0, { code: "unexpected", message: "Something went wrong. Try again." });
 }
 
 let optimisticCounter = 0;

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
-import { ConfirmDeleteDialog } from "./confirm-delete-dialog";
+import { ConfirmDeleteDialog } from "@/components/ui/confirm-delete-dialog";
 import { milestoneChartHref } from "./explore-links";
 import { MilestoneForm, type MilestoneDraft } from "./milestone-form";
 import {
@@ -14,11 +14,10 @@ import {
   useDeleteMilestone,
   useUpdateMilestone,
   type ListedMilestone,
-  type MutationHooks,
 } from "./milestone-queries";
 import { sortMilestones, type MilestoneView } from "@/lib/sites/milestone-input";
-import { fieldsOf, useWarnBeforeLeavingWithPendingWrites, useWriteMessages } from "./use-write-messages";
-import { WriteMessageNotice } from "./write-message";
+import { fieldsOf, useWarnBeforeLeavingWithPendingWrites, useWriteMessages, type MutationHooks } from "@/components/site-writes/write-messages";
+import { WriteMessageNotice } from "@/components/site-writes/write-message-notice";
 
 type Props = {
   siteId: string;

@@ -1,6 +1,6 @@
 "use client";
 import { Notice } from "@/components/ui/notice";
-import type { WriteMessage } from "./use-write-messages";
+import type { WriteMessage } from "./write-messages";
 
 /** The outcome of the last write, above the list: an alert when it was refused, a status when done. */
 export function WriteMessageNotice({ message, onDismiss }: { message: WriteMessage | null; onDismiss: () => void }) {

@@ -2,7 +2,20 @@
 import { useIsMutating } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { ApiClientError } from "@/lib/api/client";
-import type { MutationHooks } from "./milestone-queries";
+
+/** What a page hears from its write mutations (milestones, events): the list is already rolled back on failure. */
+export type MutationHooks = {
+  /** Called when Fathom (or Sounding) refused the write, after the list was rolled back. */
+  onFailure?: (error: ApiClientError, what: string) => void;
+  onDone?: (message: string) => void;
+};
+
+/** Any failure as an ApiClientError, so hooks always get a message to show. */
+export function asClientError(error: unknown): ApiClientError {
+  return error instanceof ApiClientError
+    ? error
+    : new ApiClientError(0, { code: "unexpected", message: "Something went wrong. Try again." });
+}
 
 export type WriteMessage = { tone: "error" | "success"; text: string };
 
