@@ -1,6 +1,7 @@
 "use client";
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { z } from "zod";
+import { listCache, optimisticId } from "@/components/site-writes/list-cache";
 import { asClientError, type MutationHooks } from "@/components/site-writes/write-messages";
 import { apiFetch } from "@/lib/api/client";
 import { eventListResponseSchema, eventViewSchema, type CreateEventInput, type EventView, type UpdateEventInput } from "@/lib/sites/event-input";
@@ -30,26 +31,23 @@ function refreshAfterWrite(client: QueryClient, siteId: string) {
   void client.invalidateQueries({ queryKey: eventKeys.list(siteId) });
 }
 
-let optimisticCounter = 0;
-
 export function useCreateEvent(siteId: string, hooks: MutationHooks = {}) {
   const client = useQueryClient();
-  const key = eventKeys.list(siteId);
+  const list = listCache<ListedEvent>(client, eventKeys.list(siteId));
   return useMutation({
     mutationFn: async (input: CreateEventInput) => oneEvent.parse(await apiFetch(listPath(siteId), { method: "POST", body: input })).event,
     onMutate: async (input) => {
-      await client.cancelQueries({ queryKey: key });
-      const tempId = `optimistic-${++optimisticCounter}`;
-      const item: ListedEvent = { id: tempId, name: input.name, currency: input.currency ?? "dollar", createdAt: new Date().toISOString(), pending: true };
-      client.setQueryData<ListedEvent[]>(key, (list) => [...(list ?? []), item]);
+      await list.cancel();
+      const tempId = optimisticId();
+      list.append({ id: tempId, name: input.name, currency: input.currency ?? "dollar", createdAt: new Date().toISOString(), pending: true });
       return { tempId };
     },
     onError: (error, input, context) => {
-      if (context) client.setQueryData<ListedEvent[]>(key, (list) => list?.filter((e) => e.id !== context.tempId));
+      if (context) list.remove(context.tempId);
       hooks.onFailure?.(asClientError(error), `create the event “${input.name}”`);
     },
     onSuccess: (event, _input, context) => {
-      client.setQueryData<ListedEvent[]>(key, (list) => list?.map((e) => (e.id === context.tempId ? event : e)));
+      list.replace(context.tempId, event);
       hooks.onDone?.(`Created event “${event.name}”.`);
     },
     onSettled: () => refreshAfterWrite(client, siteId),
@@ -58,23 +56,23 @@ export function useCreateEvent(siteId: string, hooks: MutationHooks = {}) {
 
 export function useUpdateEvent(siteId: string, hooks: MutationHooks = {}) {
   const client = useQueryClient();
-  const key = eventKeys.list(siteId);
+  const list = listCache<ListedEvent>(client, eventKeys.list(siteId));
   return useMutation({
     mutationFn: async ({ id, change }: { id: string; change: UpdateEventInput }) =>
       oneEvent.parse(await apiFetch(itemPath(siteId, id), { method: "PATCH", body: change })).event,
     onMutate: async ({ id, change }) => {
-      await client.cancelQueries({ queryKey: key });
-      const before = client.getQueryData<ListedEvent[]>(key)?.find((e) => e.id === id);
-      client.setQueryData<ListedEvent[]>(key, (list) => list?.map((e) => (e.id === id ? { ...e, ...change, pending: true } : e)));
+      await list.cancel();
+      const before = list.find(id);
+      if (before) list.replace(id, { ...before, ...change, pending: true });
       return { before };
     },
     onError: (error, { id }, context) => {
       const before = context?.before;
-      if (before) client.setQueryData<ListedEvent[]>(key, (list) => list?.map((e) => (e.id === id ? before : e)));
+      if (before) list.replace(id, before);
       hooks.onFailure?.(asClientError(error), `change the event “${before?.name ?? id}”`);
     },
     onSuccess: (event) => {
-      client.setQueryData<ListedEvent[]>(key, (list) => list?.map((e) => (e.id === event.id ? event : e)));
+      list.replace(event.id, event);
       hooks.onDone?.(`Saved event “${event.name}”.`);
     },
     onSettled: () => refreshAfterWrite(client, siteId),
@@ -83,18 +81,18 @@ export function useUpdateEvent(siteId: string, hooks: MutationHooks = {}) {
 
 export function useDeleteEvent(siteId: string, hooks: MutationHooks = {}) {
   const client = useQueryClient();
-  const key = eventKeys.list(siteId);
+  const list = listCache<ListedEvent>(client, eventKeys.list(siteId));
   return useMutation({
     mutationFn: async (event: EventView) => {
       await apiFetch(itemPath(siteId, event.id), { method: "DELETE" });
       return event;
     },
     onMutate: async (event) => {
-      await client.cancelQueries({ queryKey: key });
-      client.setQueryData<ListedEvent[]>(key, (list) => list?.filter((e) => e.id !== event.id));
+      await list.cancel();
+      list.remove(event.id);
     },
     onError: (error, event) => {
-      client.setQueryData<ListedEvent[]>(key, (list) => (list && !list.some((e) => e.id === event.id) ? [...list, event] : list));
+      list.restore(event);
       hooks.onFailure?.(asClientError(error), `delete the event “${event.name}”`);
     },
     onSuccess: (event) => hooks.onDone?.(`Deleted event “${event.name}” and its data.`),

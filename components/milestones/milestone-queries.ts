@@ -1,6 +1,7 @@
 "use client";
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { z } from "zod";
+import { listCache, optimisticId } from "@/components/site-writes/list-cache";
 import { asClientError, type MutationHooks } from "@/components/site-writes/write-messages";
 import { apiFetch } from "@/lib/api/client";
 import { milestoneListResponseSchema, milestoneViewSchema, type MilestoneInput, type MilestoneView } from "@/lib/sites/milestone-input";
@@ -74,38 +75,28 @@ function refreshAfterWrite(client: QueryClient, siteId: string) {
   });
 }
 
-let optimisticCounter = 0;
-
 export function useCreateMilestone(siteId: string, hooks: MutationHooks = {}) {
   const client = useQueryClient();
-  const key = milestoneKeys.list(siteId);
+  const list = listCache<ListedMilestone>(client, milestoneKeys.list(siteId));
   return useMutation({
     mutationFn: async (input: MilestoneInput) =>
       oneMilestone.parse(await apiFetch(listPath(siteId), { method: "POST", body: input })).milestone,
     onMutate: async (input) => {
-      await client.cancelQueries({ queryKey: key });
-      const tempId = `optimistic-${++optimisticCounter}`;
-      const item: ListedMilestone = {
-        id: tempId,
-        name: input.name,
-        date: input.milestone_date,
-        createdAt: new Date().toISOString(),
-        updatedAt: null,
-        pending: true,
-      };
-      client.setQueryData<ListedMilestone[]>(key, (list) => [...(list ?? []), item]);
+      await list.cancel();
+      const tempId = optimisticId();
+      list.append({ id: tempId, name: input.name, date: input.milestone_date, createdAt: new Date().toISOString(), updatedAt: null, pending: true });
       patchReportMarkers(client, siteId, { add: { id: tempId, name: input.name, date: input.milestone_date } });
       return { tempId };
     },
     onError: (error, input, context) => {
       if (context) {
-        client.setQueryData<ListedMilestone[]>(key, (list) => list?.filter((m) => m.id !== context.tempId));
+        list.remove(context.tempId);
         patchReportMarkers(client, siteId, { remove: context.tempId });
       }
       hooks.onFailure?.(asClientError(error), `add “${input.name}”`);
     },
     onSuccess: (milestone, _input, context) => {
-      client.setQueryData<ListedMilestone[]>(key, (list) => list?.map((m) => (m.id === context.tempId ? milestone : m)));
+      list.replace(context.tempId, milestone);
       patchReportMarkers(client, siteId, { remove: context.tempId, add: milestone });
       hooks.onDone?.(`Added milestone “${milestone.name}” on ${milestone.date}.`);
     },
@@ -115,29 +106,27 @@ export function useCreateMilestone(siteId: string, hooks: MutationHooks = {}) {
 
 export function useUpdateMilestone(siteId: string, hooks: MutationHooks = {}) {
   const client = useQueryClient();
-  const key = milestoneKeys.list(siteId);
+  const list = listCache<ListedMilestone>(client, milestoneKeys.list(siteId));
   return useMutation({
     mutationFn: async ({ id, input }: { id: string; input: MilestoneInput }) =>
       oneMilestone.parse(await apiFetch(itemPath(siteId, id), { method: "PATCH", body: input })).milestone,
     onMutate: async ({ id, input }) => {
-      await client.cancelQueries({ queryKey: key });
-      const before = client.getQueryData<ListedMilestone[]>(key)?.find((m) => m.id === id);
-      client.setQueryData<ListedMilestone[]>(key, (list) =>
-        list?.map((m) => (m.id === id ? { ...m, name: input.name, date: input.milestone_date, pending: true } : m)),
-      );
+      await list.cancel();
+      const before = list.find(id);
+      if (before) list.replace(id, { ...before, name: input.name, date: input.milestone_date, pending: true });
       patchReportMarkers(client, siteId, { remove: id, add: { id, name: input.name, date: input.milestone_date } });
       return { before };
     },
     onError: (error, { id }, context) => {
       const before = context?.before;
       if (before) {
-        client.setQueryData<ListedMilestone[]>(key, (list) => list?.map((m) => (m.id === id ? before : m)));
+        list.replace(id, before);
         patchReportMarkers(client, siteId, { remove: id, add: before });
       }
       hooks.onFailure?.(asClientError(error), `change “${before?.name ?? "the milestone"}”`);
     },
     onSuccess: (milestone) => {
-      client.setQueryData<ListedMilestone[]>(key, (list) => list?.map((m) => (m.id === milestone.id ? milestone : m)));
+      list.replace(milestone.id, milestone);
       hooks.onDone?.(`Saved milestone “${milestone.name}” on ${milestone.date}.`);
     },
     onSettled: () => refreshAfterWrite(client, siteId),
@@ -146,21 +135,19 @@ export function useUpdateMilestone(siteId: string, hooks: MutationHooks = {}) {
 
 export function useDeleteMilestone(siteId: string, hooks: MutationHooks = {}) {
   const client = useQueryClient();
-  const key = milestoneKeys.list(siteId);
+  const list = listCache<ListedMilestone>(client, milestoneKeys.list(siteId));
   return useMutation({
     mutationFn: async (milestone: MilestoneView) => {
       await apiFetch(itemPath(siteId, milestone.id), { method: "DELETE" });
       return milestone;
     },
     onMutate: async (milestone) => {
-      await client.cancelQueries({ queryKey: key });
-      client.setQueryData<ListedMilestone[]>(key, (list) => list?.filter((m) => m.id !== milestone.id));
+      await list.cancel();
+      list.remove(milestone.id);
       patchReportMarkers(client, siteId, { remove: milestone.id });
     },
     onError: (error, milestone) => {
-      client.setQueryData<ListedMilestone[]>(key, (list) =>
-        list && !list.some((m) => m.id === milestone.id) ? [...list, milestone] : list,
-      );
+      list.restore(milestone);
       patchReportMarkers(client, siteId, { remove: milestone.id, add: milestone });
       hooks.onFailure?.(asClientError(error), `delete “${milestone.name}”`);
     },
