@@ -1,7 +1,7 @@
 "use client";
-import { useId, useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { useState, type FormEvent } from "react";
+import { Field, SelectField } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import { fieldsFromZod } from "@/lib/api/errors";
 import { EVENT_CURRENCIES, MAX_NAME_LENGTH, type EventCurrency } from "@/lib/query/fathom-fields";
 import { CURRENCY_LABELS, createEventInputSchema, updateEventInputSchema, type CreateEventInput, type UpdateEventInput } from "@/lib/sites/event-input";
@@ -22,34 +22,15 @@ function CurrencySelect({
   /** Offer "keep as it is" (the empty value): for an edit where Fathom never told us the currency. */
   keepOption?: boolean;
 }) {
-  const id = useId();
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      <select
-        id={id}
-        name="currency"
-        className={inputClass}
-        value={value}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? `${id}-error` : undefined}
-        onChange={(event) => onChange(event.target.value as EventCurrency | "")}
-      >
-        {keepOption ? <option value="">Keep as it is</option> : null}
-        {EVENT_CURRENCIES.map((currency) => (
-          <option key={currency} value={currency}>
-            {CURRENCY_LABELS[currency]}
-          </option>
-        ))}
-      </select>
-      {errors?.length ? (
-        <p id={`${id}-error`} className="text-xs text-bad" role="alert">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </div>
+    <SelectField label={label} name="currency" value={value} errors={errors} onChange={(event) => onChange(event.target.value as EventCurrency | "")}>
+      {keepOption ? <option value="">Keep as it is</option> : null}
+      {EVENT_CURRENCIES.map((currency) => (
+        <option key={currency} value={currency}>
+          {CURRENCY_LABELS[currency]}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 
@@ -132,21 +113,7 @@ export function EventForm(props: Props) {
           keepOption={props.mode === "edit" && props.current.currency === null}
         />
       </div>
-      {others.length ? (
-        <p className="text-xs text-bad" role="alert">
-          {others.flatMap(([, messages]) => messages).join(" ")}
-        </p>
-      ) : null}
-      <div className="flex gap-2 sm:pt-6">
-        <Button type="submit" disabled={pending}>
-          {submitLabel}
-        </Button>
-        {onCancel ? (
-          <Button variant="secondary" onClick={onCancel} disabled={pending}>
-            Cancel
-          </Button>
-        ) : null}
-      </div>
+      <FormActions otherMessages={others.flatMap(([, messages]) => messages)} submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { Field } from "@/components/ui/field";
 import { fieldsFromZod } from "@/lib/api/errors";
 import { MAX_MILESTONE_NAME_LENGTH } from "@/lib/query/fathom-fields";
@@ -84,21 +84,13 @@ export function MilestoneForm({
           errors={fields.milestone_date}
         />
       </div>
-      {others.length ? (
-        <p className="text-xs text-bad" role="alert">
-          {others.flatMap(([, messages]) => messages).join(" ")}
-        </p>
-      ) : null}
-      <div className={`flex gap-2 ${stacked ? "justify-end" : "sm:pt-6"}`}>
-        <Button type="submit" disabled={pending}>
-          {submitLabel}
-        </Button>
-        {onCancel ? (
-          <Button variant="secondary" onClick={onCancel} disabled={pending}>
-            Cancel
-          </Button>
-        ) : null}
-      </div>
+      <FormActions
+        otherMessages={others.flatMap(([, messages]) => messages)}
+        submitLabel={submitLabel}
+        pending={pending}
+        onCancel={onCancel}
+        className={stacked ? "justify-end" : "sm:pt-6"}
+      />
     </form>
   );
 }
