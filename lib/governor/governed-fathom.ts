@@ -14,7 +14,7 @@ import type { DirectorySource } from "@/lib/fathom/site-directory";
 import { createSiteBodySchema, updateSiteBodySchema, type CreateSiteBody, type UpdateSiteBody } from "@/lib/fathom/sites";
 import { idSchema } from "@/lib/fathom/values";
 import { aggregationParamsSchema } from "@/lib/query/aggregation-params";
-import { getFathom } from "@/lib/server/connection";
+import { describeToken, getFathom } from "@/lib/server/connection";
 import type { Governed } from "./answer-meta";
 import type { BucketLevel } from "./buckets";
 import type { Priority } from "./budget-state";
@@ -188,17 +188,6 @@ export function createGovernedFathom(deps: {
       listAllMilestones: async (id: string) => (await listAllMilestones(id, { priority })).data,
     }),
 
-    /** `GET /token`: what the connected token may do. */
-    getToken: ({ priority = "interactive" }: ReadOptions = {}) =>
-      governor.read({
-        key: requestKey({ operation: "token", fingerprint, params: {} }),
-        cls: "management",
-        priority,
-        freshness: listFreshness(),
-        tags: ["token"],
-        fetch: () => client.getToken(),
-      }),
-
     async createEvent(id: string, body: CreateEventBody) {
       const checkedId = siteId(id);
       checkInput(createEventBodySchema, body, "event");
@@ -268,4 +257,14 @@ export async function governedFathom(): Promise<GovernedFathom & { mode: Awaited
     }),
     mode: connection.mode,
   };
+}
+
+/**
+ * `GET /token` for a token being tested or saved, asked now (a test must not be answered from a cache)
+ * and through the management budget like every other request to Fathom. Works while the connection in
+ * use is broken, so an admin can replace an unreadable or revoked token.
+ */
+export async function checkToken(client: FathomClient) {
+  const governor = await getGovernor();
+  return governor.write({ run: () => describeToken(client) });
 }

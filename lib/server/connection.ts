@@ -201,10 +201,13 @@ export async function describeToken(client: FathomClient) {
   }
 }
 
-/** Checks the token with Fathom, then stores it encrypted and switches the connection to it. */
-export async function saveFathomToken(token: string) {
+/**
+ * Checks the token with Fathom (through `check`: the governor's `checkToken`, so the request is counted
+ * against the budget), then stores it encrypted and switches the connection to it.
+ */
+export async function saveFathomToken(token: string, check: (client: FathomClient) => ReturnType<typeof describeToken>) {
   if (getServerConfig().FATHOM_API_TOKEN) throw envTokenConflict();
-  const info = await describeToken(clientForToken(token));
+  const info = await check(clientForToken(token));
   await writeStoredToken(await database(), token, getServerConfig().appSecret);
   resetFathomConnection();
   return info;

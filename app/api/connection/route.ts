@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
+import { checkToken } from "@/lib/governor/governed-fathom";
 import { getConnectionStatus, pastedTokenSchema, removeFathomToken, saveFathomToken } from "@/lib/server/connection";
 
 /** Where Fathom data comes from, for the settings page. Never the token; at most its last four characters. */
@@ -7,7 +8,7 @@ export const GET = route({ access: "admin" }, async () => ({ status: await getCo
 
 /** Save (or replace) the token: checked with Fathom first, then stored encrypted. */
 export const PUT = route({ access: "admin", body: z.object({ token: pastedTokenSchema }) }, async ({ body }) => {
-  const token = await saveFathomToken(body.token);
+  const token = await saveFathomToken(body.token, checkToken);
   return { token, status: await getConnectionStatus() };
 });
 
