@@ -1,11 +1,9 @@
-import Link from "next/link";
 import { MilestonesManager } from "@/components/milestones/milestones-manager";
-import { toMilestoneView } from "@/lib/sites/milestone-input";
-import { SitesError } from "@/components/sites/sites-error";
-import { PageHeader } from "@/components/ui/page-header";
+import { SiteSectionError, SiteSectionHeader } from "@/components/sites/site-section-header";
 import { requireUser } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
-import { loadSiteSection } from "./load-site";
+import { loadSiteSection } from "@/lib/sites/load-site-section";
+import { toMilestoneView } from "@/lib/sites/milestone-input";
 
 export const metadata = { title: "Milestones" };
 
@@ -13,35 +11,19 @@ export default async function MilestonesPage({ params }: { params: Promise<{ sit
   const user = await requireUser();
   const { siteId } = await params;
   const section = await loadSiteSection(siteId, async (fathom) => (await fathom.listAllMilestones(siteId)).data.map(toMilestoneView));
-  if ("error" in section) {
-    return (
-      <>
-        <PageHeader title="Milestones" />
-        <SitesError error={section.error} isAdmin={user.role === "admin"} />
-      </>
-    );
-  }
+  if ("error" in section) return <SiteSectionError title="Milestones" error={section.error} isAdmin={user.role === "admin"} />;
   const { site, items } = section;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted">
-        <Link href="/sites" className="hover:underline">
-          Sites
-        </Link>{" "}
-        / {site.name}
-      </nav>
-      <PageHeader
+      <SiteSectionHeader
+        site={site}
         title="Milestones"
         description={
           <>
             Dates marked on every timeline of {site.name} (<code className="font-mono">{site.id}</code>, {site.timezone}).
           </>
         }
-        actions={
-          <Link href={`/sites/${encodeURIComponent(site.id)}/events`} className="text-sm text-accent hover:underline">
-            Events of this site
-          </Link>
-        }
+        across={{ href: `/sites/${encodeURIComponent(site.id)}/events`, label: "Events of this site" }}
       />
       <MilestonesManager
         siteId={site.id}
