@@ -2,19 +2,15 @@
 import { useState } from "react";
 import { AddMilestoneDialog } from "@/components/milestones/add-milestone-dialog";
 import { Button } from "@/components/ui/button";
-import { dayOfBucket, type DrawnKind, type MilestoneMarker, type TimePoint } from "@/components/charts/chart-data";
+import { dayOfBucket } from "@/components/charts/chart-data";
 import { CHART_COLORS, bucketLabel } from "@/components/charts/chart-format";
-import { TimeSeriesChart } from "@/components/charts/time-series-chart";
-import type { Aggregate, DateGrouping, EventCurrency } from "@/lib/query/fathom-fields";
+import { TimeSeriesChart, type TimeSeriesChartProps } from "@/components/charts/time-series-chart";
 
-export type TimeSeriesSectionProps = {
-  points: TimePoint[];
-  metric: Aggregate;
-  grouping: DateGrouping;
-  kind: DrawnKind;
-  markers: MilestoneMarker[];
-  currency?: EventCurrency | null;
-  comparisonLabel?: string;
+/** What the chart draws, plus what adding a milestone needs. */
+export type TimeSeriesSectionProps = Pick<
+  TimeSeriesChartProps,
+  "points" | "metric" | "grouping" | "kind" | "markers" | "currency" | "comparisonLabel"
+> & {
   siteId: string;
   /** Editors and admins may add milestones from the chart. */
   canEdit: boolean;
