@@ -1,7 +1,7 @@
 import "server-only";
 import type { AnswerMeta, Governed } from "./answer-meta";
 import type { AnswerCache, CachedAnswer, MemoryAnswerCache } from "./answer-cache";
-import type { Priority, RequestClass } from "./budget-state";
+import type { BudgetState, Priority, RequestClass } from "./budget-state";
 import { budgetError, rateLimitedError } from "./budget-errors";
 import type { Clock } from "./clock";
 import type { Freshness } from "./freshness";
@@ -29,7 +29,8 @@ export type ReadRequest<T> = {
   fetch: () => Promise<T>;
 };
 
-export type ReadStats = { requests: number; hits: number; shared: number; stale: number; rejected: number };
+/** The counters behind the budget state's `cache` figures (its ratio and size are derived when reported). */
+export type ReadStats = Omit<BudgetState["cache"], "hitRatio" | "entries">;
 
 export type FlightDeps = {
   memory: MemoryAnswerCache;
