@@ -32,9 +32,9 @@ export function accountEndpoints(http: FathomHttp) {
   return {
     /** Needs a token with full account access (`*`). */
     getAccount: async (options: CallOptions = {}) =>
-      http.request({ method: "GET", path: "/account", schema: accountSchema, signal: options.signal }),
+      http.request({ method: "GET", path: ["account"], schema: accountSchema, signal: options.signal }),
     /** Works with any valid token: "Test connection" uses it. */
     getToken: async (options: CallOptions = {}) =>
-      http.request({ method: "GET", path: "/token", schema: tokenInfoSchema, signal: options.signal }),
+      http.request({ method: "GET", path: ["token"], schema: tokenInfoSchema, signal: options.signal }),
   };
 }

@@ -90,7 +90,7 @@ export function aggregationEndpoints(http: FathomHttp) {
       const checked = checkInput(aggregationParamsSchema, params, "report");
       return http.request({
         method: "GET",
-        path: "/aggregations",
+        path: ["aggregations"],
         query: encodeAggregationQuery(checked),
         schema: aggregationResponseSchema(checked),
         signal: options.signal,

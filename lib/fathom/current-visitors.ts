@@ -28,7 +28,7 @@ export function currentVisitorsEndpoints(http: FathomHttp) {
       const { siteId, detailed } = checkInput(currentVisitorsParamsSchema, params, "current visitors request");
       return http.request({
         method: "GET",
-        path: "/current_visitors",
+        path: ["current_visitors"],
         query: [
           ["site_id", siteId],
           ["detailed", detailed ? "true" : undefined],

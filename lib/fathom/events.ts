@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { eventCurrencySchema, MAX_NAME_LENGTH } from "@/lib/query/fathom-fields";
 import { retiredEndpointError } from "./errors";
-import { checkInput, compact, segment, type CallOptions, type FathomHttp } from "./http";
+import { checkInput, compact, type CallOptions, type FathomHttp } from "./http";
 import { listAll, listParamsSchema, listQuery, listSchema, type ListParams } from "./pagination";
 import { deletedSchema, idSchema } from "./values";
 
@@ -30,9 +30,9 @@ export type UpdateEventBody = z.input<typeof updateEventBodySchema>;
 const siteIdSchema = idSchema("site");
 const eventIdSchema = idSchema("event");
 
-function eventPath(siteId: string, eventId?: string) {
-  const base = `/sites/${segment(checkInput(siteIdSchema, siteId, "site id"))}/events`;
-  return eventId === undefined ? base : `${base}/${segment(checkInput(eventIdSchema, eventId, "event id"))}`;
+function eventPath(siteId: string, eventId?: string): string[] {
+  const base = ["sites", checkInput(siteIdSchema, siteId, "site id"), "events"];
+  return eventId === undefined ? base : [...base, checkInput(eventIdSchema, eventId, "event id")];
 }
 
 export function eventEndpoints(http: FathomHttp) {

@@ -19,8 +19,12 @@ type QueryValue = string | number | boolean | undefined;
 
 export type FathomRequest<S extends z.ZodType> = {
   method: "GET" | "POST" | "DELETE";
-  /** Relative to the base URL, starting with `/`; path segments already encoded (use `segment`). */
-  path: string;
+  /**
+   * The path below the base URL as raw segments, e.g. `["sites", siteId, "milestones"]`. Each must be a plain
+   * name or id (letters, digits, `-`, `_`): nothing a caller passes can add a segment, climb with `..` or
+   * end the path early, so an id can only ever name the thing it names.
+   */
+  path: readonly string[];
   /** Unset (undefined) values are omitted, in the order given. */
   query?: Array<[string, QueryValue]>;
   /** Sent as JSON; undefined sends no body (and no Content-Type). */
@@ -36,8 +40,35 @@ export type FathomHttp = {
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 
-/** Encodes one path segment (a site, event or milestone id). */
-export const segment = (id: string) => encodeURIComponent(id);
+/** What one path segment may be. Fathom's names and ids (`CDBUGS`, UUIDs, `current_visitors`) all fit. */
+const SEGMENT = /^[A-Za-z0-9_-]{1,255}$/;
+
+/** Thrown before anything is sent: a path segment that could change the request's path. */
+function badSegment(index: number): FathomError {
+  return new FathomError({
+    kind: "validation",
+    status: 400,
+    sent: false,
+    fields: { [`path.${index}`]: ["That is not a valid id"] },
+    message: "That is not a valid id.",
+  });
+}
+
+/**
+ * The URL of a request: the base URL's path, then the segments, each checked by its exact shape, and the
+ * result checked once more, so the path Fathom receives has exactly the segments the caller meant.
+ */
+export function requestUrl(baseUrl: string, segments: readonly string[]): URL {
+  segments.forEach((part, index) => {
+    if (typeof part !== "string" || !SEGMENT.test(part)) throw badSegment(index);
+  });
+  const base = new URL(baseUrl);
+  const basePath = base.pathname.replace(/\/+$/, "");
+  const expected = `${basePath}/${segments.join("/")}`;
+  const url = new URL(expected, base.origin);
+  if (url.pathname !== expected || url.origin !== base.origin) throw badSegment(segments.length - 1);
+  return url;
+}
 
 /** Drops undefined values, so a body carries only what the caller set. */
 export function compact(body: Record<string, unknown>): Record<string, unknown> | undefined {
@@ -69,7 +100,8 @@ export function createFathomHttp(options: FathomClientOptions): FathomHttp {
   const redact = tokenRedactor(options.token);
 
   async function request<S extends z.ZodType>(req: FathomRequest<S>): Promise<z.output<S>> {
-    const url = new URL(`${baseUrl}${req.path}`);
+    const url = requestUrl(baseUrl, req.path);
+    const where = `/${req.path.join("/")}`;
     for (const [key, value] of req.query ?? []) {
       if (value !== undefined) url.searchParams.append(key, String(value));
     }
@@ -124,7 +156,7 @@ export function createFathomHttp(options: FathomClientOptions): FathomHttp {
       throw new FathomError({
         kind: "invalid_response",
         status: response.status,
-        message: `Fathom answered ${req.method} ${req.path} with something that is not JSON.`,
+        message: `Fathom answered ${req.method} ${where} with something that is not JSON.`,
       });
     }
     const parsed = req.schema.safeParse(json);
@@ -132,7 +164,7 @@ export function createFathomHttp(options: FathomClientOptions): FathomHttp {
       throw new FathomError({
         kind: "invalid_response",
         status: response.status,
-        message: redact(`Fathom's answer to ${req.method} ${req.path} is not the documented shape: ${summarizeIssues(parsed.error)}`),
+        message: redact(`Fathom's answer to ${req.method} ${where} is not the documented shape: ${summarizeIssues(parsed.error)}`),
       });
     }
     return parsed.data;

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { MAX_MILESTONE_NAME_LENGTH } from "@/lib/query/fathom-fields";
-import { checkInput, segment, type CallOptions, type FathomHttp } from "./http";
+import { checkInput, type CallOptions, type FathomHttp } from "./http";
 import { listAll, listParamsSchema, listQuery, listSchema, type ListParams } from "./pagination";
 import { deletedSchema, idSchema } from "./values";
 
@@ -42,9 +42,9 @@ export type MilestoneBody = z.input<typeof milestoneBodySchema>;
 const siteIdSchema = idSchema("site");
 const milestoneIdSchema = idSchema("milestone");
 
-function milestonePath(siteId: string, milestoneId?: string) {
-  const base = `/sites/${segment(checkInput(siteIdSchema, siteId, "site id"))}/milestones`;
-  return milestoneId === undefined ? base : `${base}/${segment(checkInput(milestoneIdSchema, milestoneId, "milestone id"))}`;
+function milestonePath(siteId: string, milestoneId?: string): string[] {
+  const base = ["sites", checkInput(siteIdSchema, siteId, "site id"), "milestones"];
+  return milestoneId === undefined ? base : [...base, checkInput(milestoneIdSchema, milestoneId, "milestone id")];
 }
 
 export function milestoneEndpoints(http: FathomHttp) {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { isKnownTimezone } from "@/lib/query/aggregation-params";
 import { MAX_NAME_LENGTH, SITE_SHARING } from "@/lib/query/fathom-fields";
 import { retiredEndpointError } from "./errors";
-import { checkInput, compact, segment, type CallOptions, type FathomHttp } from "./http";
+import { checkInput, compact, type CallOptions, type FathomHttp } from "./http";
 import { listAll, listParamsSchema, listQuery, listSchema, type ListParams } from "./pagination";
 import { deletedSchema, idSchema } from "./values";
 
@@ -66,7 +66,7 @@ export function siteEndpoints(http: FathomHttp) {
   const listSites = async (page: ListParams = {}, options: CallOptions = {}) =>
     http.request({
       method: "GET",
-      path: "/sites",
+      path: ["sites"],
       query: listQuery(checkInput(listParamsSchema, page, "page")),
       schema: siteListSchema,
       signal: options.signal,
@@ -80,7 +80,7 @@ export function siteEndpoints(http: FathomHttp) {
     getSite: async (siteId: string, options: CallOptions = {}) =>
       http.request({
         method: "GET",
-        path: `/sites/${segment(checkInput(siteIdSchema, siteId, "site id"))}`,
+        path: ["sites", checkInput(siteIdSchema, siteId, "site id")],
         schema: siteSchema,
         signal: options.signal,
       }),
@@ -88,7 +88,7 @@ export function siteEndpoints(http: FathomHttp) {
     createSite: async (body: CreateSiteBody, options: CallOptions = {}) =>
       http.request({
         method: "POST",
-        path: "/sites",
+        path: ["sites"],
         body: compact(checkInput(createSiteBodySchema, body, "site")),
         schema: siteSchema,
         signal: options.signal,
@@ -98,7 +98,7 @@ export function siteEndpoints(http: FathomHttp) {
     updateSite: async (siteId: string, body: UpdateSiteBody, options: CallOptions = {}) =>
       http.request({
         method: "POST",
-        path: `/sites/${segment(checkInput(siteIdSchema, siteId, "site id"))}`,
+        path: ["sites", checkInput(siteIdSchema, siteId, "site id")],
         body: compact(checkInput(updateSiteBodySchema, body, "site")),
         schema: siteSchema,
         signal: options.signal,
@@ -107,7 +107,7 @@ export function siteEndpoints(http: FathomHttp) {
     deleteSite: async (siteId: string, options: CallOptions = {}) =>
       http.request({
         method: "DELETE",
-        path: `/sites/${segment(checkInput(siteIdSchema, siteId, "site id"))}`,
+        path: ["sites", checkInput(siteIdSchema, siteId, "site id")],
         schema: siteDeletedSchema,
         signal: options.signal,
       }),

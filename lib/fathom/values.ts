@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { FATHOM_ID_PATTERN } from "@/lib/query/fathom-fields";
 
 /**
  * A number as Fathom sends it: "All numeric values are returned as strings" ("1234", "12.5"); a real
@@ -18,6 +19,9 @@ export function deletedSchema<O extends string>(object: O) {
   return z.object({ id: z.string(), object: z.literal(object), deleted: z.literal(true) });
 }
 
-/** Ids are case-sensitive codes such as `CDBUGS`; anything empty or with a slash cannot be one. */
+/** Ids are case-sensitive codes such as `CDBUGS`, checked by their exact shape (FATHOM_ID_PATTERN), never trimmed. */
 export const idSchema = (what: string) =>
-  z.string().trim().min(1, { message: `Give the ${what} id`, abort: true }).max(255).regex(/^[^/?#\s]+$/, `That is not a valid ${what} id`);
+  z
+    .string({ error: `Give the ${what} id` })
+    .min(1, { message: `Give the ${what} id`, abort: true })
+    .regex(FATHOM_ID_PATTERN, `That is not a valid ${what} id`);

@@ -6,6 +6,12 @@
  */
 import { z } from "zod";
 
+/**
+ * The shape of every Fathom id (sites `CDBUGS`, events `ABCDEFGH`, milestones UUIDs): letters, digits, `-` and
+ * `_`. Checked exactly, never trimmed, so an id can never be `.`, `..` or anything else that changes a URL path.
+ */
+export const FATHOM_ID_PATTERN = /^[A-Za-z0-9_-]{1,255}$/;
+
 export const ENTITIES = ["pageview", "event"] as const;
 export const entitySchema = z.enum(ENTITIES);
 export type Entity = z.infer<typeof entitySchema>;

@@ -12,6 +12,7 @@ import { regexProblem as compileProblem } from "./aggregation-params";
 import { dateRangeSchema, maxRangeDays } from "./date-presets";
 import {
   AGGREGATES_BY_ENTITY,
+  FATHOM_ID_PATTERN,
   DATE_GROUPINGS,
   GROUPABLE_FIELDS,
   HOURLY_MAX_DAYS,
@@ -57,7 +58,7 @@ function isWellFormed(text: string): boolean {
 
 export const siteIdSchema = z
   .string({ error: "Pick a site" })
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, "Pick a site");
+  .regex(FATHOM_ID_PATTERN, "Pick a site");
 
 export const reportFilterSchema = z.object({
   property: z.enum(filterPropertySchema.options, {

@@ -132,6 +132,21 @@ describe("milestone routes", () => {
     ]);
   });
 
+  it("refuse ids that are not an id's exact shape (no trimming, no dot segments), touching nothing", async () => {
+    for (const milestoneId of [" .. ", "\t..", " .", "..", ".", "m1 ", "a/b", "%2e%2e"]) {
+      const removed = await call(item.DELETE, "DELETE", { siteId: "CDBUGS", milestoneId });
+      expect(removed.status, JSON.stringify(milestoneId)).toBe(400);
+      expect(removed.json.error.fields?.milestoneId).toEqual(["That is not a valid milestone id"]);
+      const moved = await call(item.PATCH, "PATCH", { siteId: "CDBUGS", milestoneId }, { name: "A", milestone_date: "2024-03-01" });
+      expect(moved.status, JSON.stringify(milestoneId)).toBe(400);
+    }
+    expect((await call(list.POST, "POST", { siteId: " CDBUGS" }, { name: "A", milestone_date: "2024-03-01" })).status).toBe(400);
+    expect(fathom.deleteMilestone).not.toHaveBeenCalled();
+    expect(fathom.updateMilestone).not.toHaveBeenCalled();
+    expect(fathom.createMilestone).not.toHaveBeenCalled();
+    expect(await entries()).toEqual([]);
+  });
+
   it("answer 403 to a viewer's writes and to cross-site writes, without touching Fathom", async () => {
     state.user = viewer;
     expect((await call(list.POST, "POST", { siteId: "CDBUGS" }, { name: "A", milestone_date: "2024-03-01" })).status).toBe(403);
