@@ -31,8 +31,11 @@ const launchOptions = chromiumPath
     }
   : {};
 
-const nextStart = (port: number) => `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`;
-const serverEnv = (name: string, extra: Record<string, string>) => ({
+/** The production server with its edge (scripts/serve.mjs), as `npm start` runs it; PORT comes from serverEnv. */
+const SERVE = "node scripts/serve.mjs";
+const serverEnv = (name: string, port: number, extra: Record<string, string>) => ({
+  PORT: String(port),
+  HOST: "127.0.0.1",
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   DATA_DIR: path.join(E2E_DIR, name),
@@ -85,18 +88,18 @@ export default defineConfig({
       stdout: "pipe",
     },
     {
-      command: nextStart(APP_PORT),
+      command: SERVE,
       url: `${APP_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: serverEnv("app", { FATHOM_API_TOKEN: SIM_TOKEN, FATHOM_API_BASE_URL: `${SIM_URL}/v1` }),
+      env: serverEnv("app", APP_PORT, { FATHOM_API_TOKEN: SIM_TOKEN, FATHOM_API_BASE_URL: `${SIM_URL}/v1` }),
     },
     {
-      command: nextStart(DEMO_PORT),
+      command: SERVE,
       url: `${DEMO_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: serverEnv("demo", { FATHOM_API_TOKEN: "" }),
+      env: serverEnv("demo", DEMO_PORT, { FATHOM_API_TOKEN: "" }),
     },
   ],
 });

@@ -1,25 +1,36 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce } from "@/lib/server/csp";
+import { PROTO_HEADER } from "@/scripts/edge-guard.mjs";
 
 const SESSION_COOKIE = "sounding_session";
 /** Pages anyone may open; everything else needs a session (checked for real by each page). */
 const PUBLIC_PAGES = [/^\/login$/, /^\/setup$/, /^\/invite\//, /^\/share\//];
 
 /**
- * An optimistic gate in front of the pages: without a session cookie a protected page redirects to
- * /login at once, and every page learns its own path (for "back here after sign-in"). The real check,
- * the sealed session and the user's role, happens in the page and in the API route wrapper.
+ * In front of every page: a fresh CSP nonce (Next.js puts it on its scripts when it finds the policy among
+ * the request headers), an optimistic gate (without a session cookie a protected page redirects to /login at
+ * once) and the page's own path for "back here after sign-in". The real check, the session in the database
+ * and the user's role, happens in the page and in the API route wrapper.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isPublic = PUBLIC_PAGES.some((pattern) => pattern.test(pathname));
   if (!isPublic && !request.cookies.has(SESSION_COOKIE)) {
-    const login = new URL("/login", request.url);
-    if (pathname !== "/") login.searchParams.set("next", `${pathname}${search}`);
-    return NextResponse.redirect(login);
+    // A relative Location: the address is never built from a Host header the client chose.
+    const next = pathname === "/" ? "" : `?next=${encodeURIComponent(`${pathname}${search}`)}`;
+    return new NextResponse(null, { status: 307, headers: { Location: `/login${next}`, "Cache-Control": "no-store" } });
   }
+  const csp = contentSecurityPolicy({
+    nonce: newNonce(),
+    dev: process.env.NODE_ENV === "development",
+    https: request.headers.get(PROTO_HEADER) === "https",
+  });
   const headers = new Headers(request.headers);
   headers.set("x-sounding-path", `${pathname}${search}`);
-  return NextResponse.next({ request: { headers } });
+  headers.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
 }
 
 export const config = {

@@ -9,6 +9,8 @@ import { fileURLToPath } from "node:url";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+/** The production server (Next.js behind Sounding's edge): `node scripts/serve.mjs` with PORT and HOST. */
+export const serveScript = path.join(root, "scripts", "serve.mjs");
 
 const SOURCES = [
   "app",
@@ -22,6 +24,8 @@ const SOURCES = [
   "instrumentation.ts",
   "tailwind.config.ts",
   "postcss.config.mjs",
+  // The edge's helpers are bundled into the app too (the client address, TRUST_PROXY).
+  "scripts/edge-guard.mjs",
 ];
 
 function newestMtime(target) {

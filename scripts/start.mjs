@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /**
  * `npm start`: builds the production app if needed, then serves it on PORT (default 3000) and HOST
- * (default 127.0.0.1; set HOST=0.0.0.0 to listen on every interface). The server validates its
- * configuration at start (instrumentation.ts) and stops with a message naming a bad variable.
+ * (default 127.0.0.1; set HOST=0.0.0.0 to listen on every interface) through Sounding's edge
+ * (scripts/serve.mjs). The server validates its configuration at start (instrumentation.ts) and stops with a
+ * message naming a bad variable.
  */
-import { spawn } from "node:child_process";
-import { buildIfNeeded, nextBin, root } from "./build-if-needed.mjs";
+import { buildIfNeeded } from "./build-if-needed.mjs";
 
 const port = process.env.PORT || "3000";
 if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
@@ -15,12 +15,4 @@ if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
 
 const status = buildIfNeeded();
 if (status !== 0) process.exit(status);
-
-const host = process.env.HOST || "127.0.0.1";
-const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", host], {
-  cwd: root,
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  stdio: "inherit",
-});
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+await import("./serve.mjs");

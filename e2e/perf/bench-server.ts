@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildIfNeeded, nextBin, root } from "../../scripts/build-if-needed.mjs";
+import { buildIfNeeded, root, serveScript } from "../../scripts/build-if-needed.mjs";
 import { startSimulatorServer } from "../../lib/simulator/server";
 
 export type BenchStack = {
@@ -35,10 +35,12 @@ export async function startBenchStack(options: { appPort: number; simPort: numbe
   const sim = await startSimulatorServer({ port: options.simPort, host: "127.0.0.1", token, latencyMs: options.latencyMs });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "sounding-bench-"));
   const appUrl = `http://127.0.0.1:${options.appPort}`;
-  const app: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(options.appPort), "-H", "127.0.0.1"], {
+  const app: ChildProcess = spawn(process.execPath, [serveScript], {
     cwd: root,
     env: {
       ...process.env,
+      PORT: String(options.appPort),
+      HOST: "127.0.0.1",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       DATA_DIR: dataDir,

@@ -38,9 +38,24 @@ describe("parseEnv", () => {
     [{ FATHOM_API_BASE_URL: "ftp://example.com" }, "FATHOM_API_BASE_URL: must be an http(s) URL"],
     [{ FATHOM_RATE_LIMIT_REPORTS_PER_MINUTE: "0" }, "FATHOM_RATE_LIMIT_REPORTS_PER_MINUTE: must be greater than 0"],
     [{ FATHOM_MAX_CONCURRENCY: "2.5" }, "FATHOM_MAX_CONCURRENCY: must be a whole number"],
+    [{ TRUST_PROXY: "maybe" }, "TRUST_PROXY: must be true, false or a number of proxies"],
+    [{ PUBLIC_URL: "javascript:alert(1)" }, "PUBLIC_URL: must be an http(s) URL"],
   ])("stops with a message naming the variable: %o", (env, message) => {
     expect(() => parseEnv(env)).toThrow(ConfigError);
     expect(() => parseEnv(env)).toThrow(message);
+  });
+
+  it("reads TRUST_PROXY as a number of trusted hops, off by default", () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+  });
+
+  it("keeps only PUBLIC_URL's origin", () => {
+    expect(parseEnv({}).PUBLIC_URL).toBeUndefined();
+    expect(parseEnv({ PUBLIC_URL: "https://dash.example.com/some/path?x=1" }).PUBLIC_URL).toBe("https://dash.example.com");
+    expect(parseEnv({ PUBLIC_URL: "http://127.0.0.1:3000/" }).PUBLIC_URL).toBe("http://127.0.0.1:3000");
   });
 
   it("names every bad variable at once", () => {

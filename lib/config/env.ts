@@ -3,6 +3,7 @@
  * takes an environment object so tests need not touch `process.env`.
  */
 import { z } from "zod";
+import { parseTrustProxy } from "@/scripts/edge-guard.mjs";
 
 /** Empty strings count as unset, as they do in most shells' `VAR= npm start`. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -22,6 +23,25 @@ export const envSchema = z.object({
   DATA_DIR: optional(z.string()).transform((dir) => dir ?? "./data"),
   PORT: optional(z.coerce.number().int("must be a whole number").min(1).max(65535, "must be a port number (1-65535)")).transform(
     (port) => port ?? 3000,
+  ),
+  /** The address people reach Sounding at (links in invites and shares are built from its origin). */
+  PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://dashboard.example.com" })).transform(
+    (url) => (url === undefined ? undefined : new URL(url).origin),
+  ),
+  /** How many reverse proxies in front are believed about the client (X-Forwarded-For/-Proto/-Host); 0 = none. */
+  TRUST_PROXY: z.preprocess(
+    (value) => (value === undefined || typeof value === "string" ? value : String(value)),
+    z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        try {
+          return parseTrustProxy(value);
+        } catch {
+          ctx.addIssue({ code: "custom", message: "must be true, false or a number of proxies" });
+          return z.NEVER;
+        }
+      }),
   ),
   FATHOM_RATE_LIMIT_REPORTS_PER_MINUTE: positiveInt(10),
   FATHOM_RATE_LIMIT_OTHER_PER_HOUR: positiveInt(2000),
