@@ -14,8 +14,21 @@ export const apiErrorBodySchema = z.object({
 });
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
 
+/**
+ * A brand that survives bundling: Next bundles route handlers, pages and instrumentation separately, so an
+ * ApiError thrown by one copy of this module fails `instanceof` against another's class. `Symbol.for` is one
+ * symbol per process, whichever bundle asks.
+ */
+const API_ERROR = Symbol.for("sounding.api-error");
+
+/** True for an ApiError from any bundle. */
+export function isApiError(value: unknown): value is ApiError {
+  return typeof value === "object" && value !== null && (value as { [API_ERROR]?: unknown })[API_ERROR] === true;
+}
+
 export class ApiError extends Error {
   override name = "ApiError";
+  readonly [API_ERROR] = true;
   constructor(
     readonly status: number,
     readonly code: string,

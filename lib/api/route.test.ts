@@ -11,8 +11,14 @@ vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => currentUser.v
 const viewer: User = { id: 7, email: "v@example.com", name: "Vera", role: "viewer", createdAt: "2026-01-01" };
 const admin: User = { ...viewer, id: 1, role: "admin" };
 
-function request(method: string, url: string, init: { body?: string; headers?: Record<string, string> } = {}) {
-  return new NextRequest(`http://app.test${url}`, { method, body: init.body, headers: { host: "app.test", ...init.headers } });
+function request(method: string, url: string, init: { body?: string | ReadableStream<Uint8Array>; headers?: Record<string, string> } = {}) {
+  const json = init.body === undefined ? {} : { "content-type": "application/json" };
+  return new NextRequest(`http://app.test${url}`, {
+    method,
+    body: init.body,
+    headers: { host: "app.test", ...json, ...init.headers },
+    ...(init.body instanceof ReadableStream ? { duplex: "half" } : {}),
+  } as ConstructorParameters<typeof NextRequest>[1]);
 }
 
 async function errorOf(response: Response) {
@@ -74,6 +80,58 @@ describe("route()", () => {
     const big = await errorOf(await handler(request("POST", "/x", { body: JSON.stringify({ email: "a".repeat(200) }) })));
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe("body_too_large");
+  });
+
+  it("stops reading a chunked body at the limit instead of buffering all of it", async () => {
+    const handler = route({ access: "public", body: z.object({}).passthrough(), maxBodyBytes: 1024 }, () => ({}));
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(512).fill(32));
+      },
+    });
+    const answer = await errorOf(await handler(request("POST", "/x", { body: endless })));
+    expect(answer.status).toBe(413);
+    expect(pulled).toBeLessThan(10);
+  });
+
+  it("refuses a body that is not declared as JSON (what a cross-site form can send) and one that is not UTF-8", async () => {
+    const handler = route({ access: "public", body: z.object({ role: z.string() }) }, () => ({ ok: true }));
+    const form = await errorOf(await handler(request("POST", "/x", { body: JSON.stringify({ role: "admin" }), headers: { "content-type": "text/plain" } })));
+    expect(form).toMatchObject({ status: 415, body: { error: { code: "unsupported_media_type" } } });
+    const bytes = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d]));
+        controller.close();
+      },
+    });
+    expect((await errorOf(await handler(request("POST", "/x", { body: bytes })))).body.error.code).toBe("invalid_encoding");
+  });
+
+  it("compares the whole origin of a write (scheme, host and port), and a Referer when there is no Origin", async () => {
+    const handler = route({ access: "public" }, () => ({ ok: true }));
+    for (const origin of ["https://app.test", "http://app.test:8080", "http://app.test.evil.example", "null", "http://evil.example"]) {
+      expect((await handler(request("POST", "/x", { headers: { origin } }))).status, origin).toBe(403);
+    }
+    expect((await handler(request("POST", "/x", { headers: { referer: "https://evil.example/page" } }))).status).toBe(403);
+    expect((await handler(request("POST", "/x", { headers: { referer: "not a url" } }))).status).toBe(403);
+    expect((await handler(request("POST", "/x", { headers: { referer: "http://app.test/settings" } }))).status).toBe(200);
+    // Without the production edge a forwarded host is never believed.
+    const forwarded = await handler(request("POST", "/x", { headers: { origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" } }));
+    expect(forwarded.status).toBe(403);
+  });
+
+  it("recognises an ApiError thrown by another bundle's copy of the module", async () => {
+    vi.resetModules();
+    const otherCopy = await import("./errors");
+    expect(otherCopy.ApiError).not.toBe(ApiError);
+    const handler = route({ access: "public" }, () => {
+      throw new otherCopy.ApiError(429, "budget_exhausted", "Sounding is pacing its requests.", { retryAfter: 9 });
+    });
+    const response = await handler(request("GET", "/x"));
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("9");
   });
 
   it("refuses cross-site writes but not same-origin ones", async () => {

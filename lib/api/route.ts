@@ -4,7 +4,8 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import type { User } from "@/lib/auth/users";
-import { ApiError, fieldsFromZod, forbidden, isConvertibleToApiError, unauthorized } from "./errors";
+import { allowedOrigins } from "@/lib/server/client";
+import { ApiError, fieldsFromZod, forbidden, isApiError, isConvertibleToApiError, unauthorized } from "./errors";
 import { logError } from "./log";
 
 /** Who may call a route: anyone, or a signed-in user with at least this role. */
@@ -41,30 +42,64 @@ export function jsonError(error: ApiError): Response {
   return Response.json(error.toBody(), { status: error.status, headers });
 }
 
-/** Writes from a browser must come from our own pages (CSRF): a foreign Origin or a cross-site fetch is refused. */
+/**
+ * Writes from a browser must come from our own pages (CSRF). A cross-site fetch is refused by Sec-Fetch-Site;
+ * an Origin (or, without one, a Referer) must be exactly one of ours: scheme, host and port, compared whole.
+ */
 function assertSameOrigin(request: NextRequest) {
   const site = request.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") throw forbidden("Cross-site requests are not allowed.");
-  const origin = request.headers.get("origin");
-  if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  let originHost: string;
+  const origin = request.headers.get("origin") ?? refererOrigin(request.headers.get("referer"));
+  if (origin === undefined) return; // not a browser (scripts and API clients send neither)
+  if (origin === null || !allowedOrigins(request.headers).includes(origin)) throw forbidden("Cross-site requests are not allowed.");
+}
+
+/** The origin of a Referer; null for one that is not a URL (refused, as `Origin: null` is); undefined when absent. */
+function refererOrigin(referer: string | null): string | null | undefined {
+  if (referer === null) return undefined;
   try {
-    originHost = new URL(origin).host;
+    return new URL(referer).origin;
   } catch {
-    throw forbidden("Cross-site requests are not allowed.");
+    return null;
   }
-  if (originHost !== host) throw forbidden("Cross-site requests are not allowed.");
+}
+
+const tooLarge = (maxBytes: number) => new ApiError(413, "body_too_large", `The request body is larger than ${maxBytes} bytes.`);
+
+/**
+ * Reads the body as UTF-8 text, counting bytes as they arrive and stopping at `maxBytes`, so a body of any
+ * size (declared or chunked) never costs more than the limit in memory.
+ */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && (!/^\d+$/.test(declared) || Number(declared) > maxBytes)) throw tooLarge(maxBytes);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new ApiError(400, "invalid_encoding", "The request body is not valid UTF-8.");
+  }
 }
 
 async function readJsonBody(request: NextRequest, maxBytes: number): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new ApiError(413, "body_too_large", `The request body is larger than ${maxBytes} bytes.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) {
-    throw new ApiError(413, "body_too_large", `The request body is larger than ${maxBytes} bytes.`);
-  }
+  const text = await readBodyText(request, maxBytes);
   if (text.trim() === "") return {};
+  // A form or text/plain body is what a cross-site <form> can send; ours are always JSON.
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json") throw new ApiError(415, "unsupported_media_type", "Send the body as JSON (Content-Type: application/json).");
   try {
     return JSON.parse(text);
   } catch {
@@ -81,11 +116,16 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: string
   throw new ApiError(400, "invalid_input", message, { fields });
 }
 
+/** A ZodError from any bundle's copy of zod (`instanceof` only knows this bundle's). */
+function isZodError(error: unknown): error is z.ZodError {
+  return error instanceof z.ZodError || (error instanceof Error && error.name === "ZodError" && Array.isArray((error as z.ZodError).issues));
+}
+
 /** Maps anything thrown by a handler to the one JSON error shape; unknown errors become a logged 500. */
 export function toErrorResponse(error: unknown): Response {
-  if (error instanceof ApiError) return jsonError(error);
+  if (isApiError(error)) return jsonError(error);
   if (isConvertibleToApiError(error)) return jsonError(error.toApiError());
-  if (error instanceof z.ZodError) return jsonError(new ApiError(400, "invalid_input", "Invalid input.", { fields: fieldsFromZod(error) }));
+  if (isZodError(error)) return jsonError(new ApiError(400, "invalid_input", "Invalid input.", { fields: fieldsFromZod(error) }));
   logError("Unhandled error in a route handler", error);
   return jsonError(new ApiError(500, "internal_error", "Something went wrong on our side. Try again, and tell your admin if it persists."));
 }

@@ -34,8 +34,17 @@ type FathomErrorInit = {
   cause?: unknown;
 };
 
+/** A brand that survives bundling (see isApiError): one symbol per process. */
+const FATHOM_ERROR = Symbol.for("sounding.fathom-error");
+
+/** True for a FathomError from any bundle. */
+export function isFathomError(value: unknown): value is FathomError {
+  return typeof value === "object" && value !== null && (value as { [FATHOM_ERROR]?: unknown })[FATHOM_ERROR] === true;
+}
+
 export class FathomError extends Error implements ConvertibleToApiError {
   override name = "FathomError";
+  readonly [FATHOM_ERROR] = true;
   readonly kind: FathomErrorKind;
   readonly status: number;
   readonly fields: Record<string, string[]> | undefined;

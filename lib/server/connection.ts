@@ -5,7 +5,7 @@ import { ApiError } from "@/lib/api/errors";
 import { registerSecret } from "@/lib/api/log";
 import { getServerConfig } from "@/lib/config/server-config";
 import { createFathomClient, type FathomClient } from "@/lib/fathom/client";
-import { FathomError } from "@/lib/fathom/errors";
+import { isFathomError } from "@/lib/fathom/errors";
 import { deleteStoredToken, openToken, readStoredTokenRow, TokenVaultError, writeStoredToken } from "@/lib/fathom/token-vault";
 import { database } from "@/lib/store/db";
 
@@ -192,7 +192,7 @@ export async function describeToken(client: FathomClient) {
   try {
     return await client.getToken();
   } catch (error) {
-    if (error instanceof FathomError && error.kind === "unauthorized") {
+    if (isFathomError(error) && error.kind === "unauthorized") {
       throw new ApiError(400, "token_rejected", "Fathom rejected this token. Check that you copied all of it and that it has not expired.", {
         fields: { token: ["Fathom rejected this token."] },
       });

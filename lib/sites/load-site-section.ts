@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { ApiError, isConvertibleToApiError, type ApiErrorBody } from "@/lib/api/errors";
+import { isApiError, isConvertibleToApiError, type ApiErrorBody } from "@/lib/api/errors";
 import { logError } from "@/lib/api/log";
 import { governedFathom, type GovernedFathom } from "@/lib/governor/governed-fathom";
 import { isValidTimezone, todayIn } from "@/lib/query/resolve-range";
@@ -10,7 +10,7 @@ export type SiteHeading = { id: string; name: string; timezone: string; today: s
 export type SiteSection<T> = { site: SiteHeading; items: T } | { error: ApiErrorBody["error"] };
 
 function errorBody(error: unknown): ApiErrorBody["error"] {
-  if (error instanceof ApiError) return error.toBody().error;
+  if (isApiError(error)) return error.toBody().error;
   if (isConvertibleToApiError(error)) return error.toApiError().toBody().error;
   logError("Loading a site's milestones or events", error);
   return { code: "internal_error", message: "Something went wrong on our side." };

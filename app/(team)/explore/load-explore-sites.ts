@@ -1,6 +1,6 @@
 import "server-only";
 import type { BuilderSite } from "@/components/query-builder/builder-site";
-import { ApiError, isConvertibleToApiError, type ApiErrorBody } from "@/lib/api/errors";
+import { isApiError, isConvertibleToApiError, type ApiErrorBody } from "@/lib/api/errors";
 import { logError } from "@/lib/api/log";
 import { auditLog } from "@/lib/audit/audit-log";
 import { eventCurrencySchema } from "@/lib/query/fathom-fields";
@@ -44,7 +44,7 @@ export async function loadExploreSites(): Promise<ExploreSites> {
     await Promise.all(Array.from({ length: Math.min(SITES_IN_FLIGHT, sites.length) }, worker));
     return { sites: result };
   } catch (error) {
-    if (error instanceof ApiError) return { error: error.toBody().error };
+    if (isApiError(error)) return { error: error.toBody().error };
     if (isConvertibleToApiError(error)) return { error: error.toApiError().toBody().error };
     logError("Loading the sites for Explore", error);
     return { error: { code: "internal_error", message: "Something went wrong on our side." } };

@@ -1,7 +1,7 @@
 import { SiteDirectoryView } from "@/components/sites/site-directory-view";
 import { SitesError } from "@/components/sites/sites-error";
 import { PageHeader } from "@/components/ui/page-header";
-import { ApiError, isConvertibleToApiError, type ApiErrorBody } from "@/lib/api/errors";
+import { isApiError, isConvertibleToApiError, type ApiErrorBody } from "@/lib/api/errors";
 import { logError } from "@/lib/api/log";
 import { requireUser } from "@/lib/auth/guard";
 import { loadSiteDirectory, type SiteDirectoryEntry } from "@/lib/fathom/site-directory";
@@ -13,7 +13,7 @@ async function load(): Promise<{ sites: SiteDirectoryEntry[] } | { error: ApiErr
   try {
     return { sites: await loadSiteDirectory((await governedFathom()).directorySource()) };
   } catch (error) {
-    if (error instanceof ApiError) return { error: error.toBody().error };
+    if (isApiError(error)) return { error: error.toBody().error };
     if (isConvertibleToApiError(error)) return { error: error.toApiError().toBody().error };
     logError("Loading the site directory", error);
     return { error: { code: "internal_error", message: "Something went wrong on our side." } };
