@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { LoginForm } from "@/components/auth/login-form";
-import { safeNextPath } from "@/lib/auth/guard";
+import { safeNextPath } from "@/lib/auth/next-path";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isSetupComplete } from "@/lib/auth/users";
 

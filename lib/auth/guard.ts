@@ -25,10 +25,3 @@ export async function requireRole(role: Role): Promise<{ user: User; allowed: bo
   const user = await requireUser();
   return { user, allowed: hasRole(user.role, role) };
 }
-
-/** Only same-site relative paths are followed after sign-in (no open redirects). */
-export function safeNextPath(next: string | undefined | null): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/explore";
-  if (next.startsWith("/login") || next.startsWith("/setup")) return "/explore";
-  return next;
-}
