@@ -3,7 +3,8 @@
  * one place. Handlers refuse by throwing a `Refusal` carrying Fathom's error shape for the case.
  */
 
-export type Answer = { status: number; body: unknown; headers?: Record<string, string> };
+/** `text`, when set, is the body as sent instead of `body` as JSON (injected faults that are not JSON). */
+export type Answer = { status: number; body: unknown; headers?: Record<string, string>; text?: string };
 
 export class Refusal extends Error {
   override name = "Refusal";
@@ -27,7 +28,7 @@ export function refuseFields(fields: Record<string, string[]>): never {
 }
 
 export function toResponse(answer: Answer): Response {
-  return new Response(JSON.stringify(answer.body), {
+  return new Response(answer.text ?? JSON.stringify(answer.body), {
     status: answer.status,
     headers: { "Content-Type": "application/json", "Cache-Control": "no-cache, private", ...answer.headers },
   });

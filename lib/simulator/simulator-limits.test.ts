@@ -109,10 +109,11 @@ describe("simulator: request log and reset", () => {
   it("records what it received, and reset brings state, faults, log and limits back to the options", async () => {
     const sim = createSimulator({ now: () => NOW, rateLimits: { reportsPerMinute: 10, otherPerHour: 1, concurrency: 5 } });
     await call(sim, "DELETE", "/v1/sites/CDBUGS");
-    await call(sim, "GET", "/v1/sites?limit=2", { token: "wrong" });
+    await call(sim, "GET", "/v1/sites?limit=2&limit=3&starting_after=%43DBUGS", { token: "wrong" });
     expect(sim.control.requests()).toEqual([
-      { at: NOW.toISOString(), method: "DELETE", path: "/v1/sites/CDBUGS", query: {}, status: 200 },
-      { at: NOW.toISOString(), method: "GET", path: "/v1/sites", query: { limit: "2" }, status: 401 },
+      { at: NOW.toISOString(), method: "DELETE", path: "/v1/sites/CDBUGS", query: {}, rawQuery: "", status: 200 },
+      // `query` is what the parameters say; `rawQuery` keeps what came, repeated names and escapes included.
+      { at: NOW.toISOString(), method: "GET", path: "/v1/sites", query: { limit: "3", starting_after: "CDBUGS" }, rawQuery: "limit=2&limit=3&starting_after=%43DBUGS", status: 401 },
     ]);
     expect((await call(sim, "GET", "/v1/sites/CDBUGS")).status).toBe(429);
     sim.control.injectFault({ status: 500, count: 3 });

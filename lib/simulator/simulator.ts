@@ -2,10 +2,9 @@
  * A Fathom API v1 simulator as a fetch-shaped handler: `createSimulator(options).handle(request)`
  * answers `http(s)://any-host/v1/...` the way the reference says Fathom does, from a seeded dataset,
  * with Fathom's auth, validation, rate limits and a first-run "query plan" delay, plus controls for
- * tests (latency, faults, clock, limits, request log). Isomorphic apart from timers: no Node http here;
- * the standalone server (server.ts) is a thin wrapper.
+ * tests (latency, faults, clock, limits, token, request log). Isomorphic apart from timers: no Node
+ * http here; the standalone server (server.ts) is a thin wrapper.
  */
-import { z } from "zod";
 import { AccountState, type SiteRecord } from "./account-state";
 import { aggregate } from "./aggregate";
 import { parseAggregation } from "./aggregation-request";
@@ -14,6 +13,7 @@ import { MINUTES_PER_DAY } from "./calendar";
 import { currentVisitors } from "./current-visitors";
 import { GeneratedSiteData, type SiteData } from "./dataset";
 import { createTables } from "./dimensions";
+import { FaultQueue, faultExchange, networkError, truncated, type Exchange, type FaultInput } from "./faults";
 import { siteOr404, type ManagementContext } from "./management";
 import { concurrencyBody, FATHOM_LIMITS, RateLimiter, type RateLimits } from "./rate-limits";
 import { matchRoute } from "./routes";
@@ -31,32 +31,39 @@ export type SimulatorOptions = {
   warmUp?: boolean;
 };
 
-/** A fault to inject: the next `count` requests whose path starts with `path` answer `status`. */
-export const faultSchema = z.object({
-  status: z.number().int().min(100).max(599),
-  count: z.number().int().positive(),
-  retryAfter: z.number().int().nonnegative().optional(),
-  path: z.string().startsWith("/").optional(),
-  body: z.unknown().optional(),
-});
-export type Fault = z.infer<typeof faultSchema>;
-export type RequestLogEntry = { at: string; method: string; path: string; query: Record<string, string>; status: number };
+/** One request received. `rawQuery` is the query string as received (no `?`); `status` is 0 when no answer was sent. */
+export type RequestLogEntry = { at: string; method: string; path: string; query: Record<string, string>; rawQuery: string; status: number };
+
+/** What the standalone server knows about a request beyond the `Request` it builds. */
+export type Received = { rawQuery?: string; signal?: AbortSignal };
 
 export type Simulator = {
-  /** fetch-shaped: accepts requests for http(s)://any-host/v1/... and answers as Fathom does. */
+  /**
+   * fetch-shaped: accepts requests for http(s)://any-host/v1/... and answers as Fathom does. Rejects as
+   * fetch does when an injected fault drops the connection (a TypeError "fetch failed", or the abort
+   * reason when the request's signal ended a hang).
+   */
   handle(request: Request): Promise<Response>;
+  /**
+   * The same, for the standalone server: says how the exchange ends, so a dropped or truncated answer
+   * can be played on the socket. `rawQuery` is the query string as it arrived, before URL parsing;
+   * `signal` (default the request's) ends a hang when the client goes.
+   */
+  exchange(request: Request, received?: Received): Promise<Exchange>;
   control: {
     setLatency(ms: number): void;
     setRateLimits(limits: RateLimits | false): void;
     setNow(now: Date | null): void; // null = real clock
-    /** The next `count` requests matching `path` (a prefix like "/v1/aggregations", default any) fail with `status`. */
-    injectFault(fault: Fault): void;
+    /** Accepts only `token` from now on (a revoked token gets 401); `reset()` restores the option's. */
+    setToken(token: string): void;
+    /** The next `count` requests matching `path` (a prefix like "/v1/aggregations", default any) fail as `kind` says (faults.ts). */
+    injectFault(fault: FaultInput): void;
     clearFaults(): void;
     /** Overrides the current-visitors total of a site (null = back to the model). */
     setCurrentVisitors(siteId: string, total: number | null): void;
     requests(): RequestLogEntry[];
     clearRequests(): void;
-    reset(): void; // state, faults, log and limits back to the options
+    reset(): void; // state, token, faults, log and limits back to the options
     /** Generates the whole window's data now instead of a day at a time on first use. */
     warmUp(): Promise<void>;
   };
@@ -67,14 +74,9 @@ export const WINDOW_DAYS = 730;
 /** The request log keeps this many entries (oldest dropped first). */
 export const REQUEST_LOG_LIMIT = 50_000;
 
+const answered = (answer: Answer): Exchange => ({ kind: "answer", answer });
 const EMPTY_SITE: SiteData = { tables: createTables(), chunksBetween: () => [] };
 const sleep = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
-
-const FAULT_DEFAULT_BODIES: Record<number, unknown> = {
-  429: { message: "Too Many Attempts." },
-  500: { error: "Server Error" },
-  503: { error: "Our analytics API is briefly at capacity. Please retry shortly." },
-};
 
 async function readInput(request: Request, query: URLSearchParams): Promise<Input> {
   const input: Input = Object.fromEntries(query);
@@ -95,11 +97,11 @@ async function readInput(request: Request, query: URLSearchParams): Promise<Inpu
 
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const seed = options.seed ?? 42;
-  const token = options.token ?? "sim-token";
+  let token = options.token ?? "sim-token";
   let latencyMs = options.latencyMs ?? 0;
   let nowOverride: Date | null = null;
   const limiter = new RateLimiter(options.rateLimits ?? FATHOM_LIMITS);
-  let faults: Fault[] = [];
+  const faults = new FaultQueue();
   let log: RequestLogEntry[] = [];
   const visitorOverrides = new Map<string, number>();
   const seenShapes = new Set<string>();
@@ -136,50 +138,46 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   };
 
   /** `wait` adds the latency once per request, whichever way the request ends. */
-  async function answer(request: Request, url: URL, wait: () => Promise<void>): Promise<Answer> {
+  async function answer(request: Request, url: URL, signal: AbortSignal, wait: () => Promise<void>): Promise<Exchange> {
     const route = matchRoute(request.method, url.pathname);
     const [scheme, given] = (request.headers.get("authorization") ?? "").split(" ");
     if (scheme?.toLowerCase() !== "bearer" || given !== token) refuseWith(401, "Unauthenticated");
     const limits = limiter.current;
     if (limits && inFlight >= limits.concurrency) {
       await wait();
-      return { status: 429, body: concurrencyBody(limits.concurrency), headers: { "Retry-After": "1" } };
+      return answered({ status: 429, body: concurrencyBody(limits.concurrency), headers: { "Retry-After": "1" } });
     }
     inFlight++;
     try {
-      const fault = faults.find((candidate) => candidate.count > 0 && url.pathname.startsWith(candidate.path ?? "/"));
+      const fault = faults.take(url.pathname);
       if (fault) {
-        fault.count--;
-        faults = faults.filter((candidate) => candidate.count > 0);
-        const retryAfter = fault.retryAfter ?? (fault.status === 429 || fault.status === 503 ? 1 : undefined);
         await wait();
-        return {
-          status: fault.status,
-          body: fault.body ?? FAULT_DEFAULT_BODIES[fault.status] ?? { error: `Simulated ${fault.status}` },
-          headers: retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) },
-        };
+        // A hang holds its place among the requests in flight, as a stalled request at Fathom would.
+        return await faultExchange(fault, { pathname: url.pathname, concurrency: (limits || FATHOM_LIMITS).concurrency, signal });
       }
       const verdict = limiter.hit(route.kind, clock().getTime());
       if (!verdict.allowed) {
         await wait();
-        return {
+        return answered({
           status: 429,
           body: { message: "Too Many Attempts." },
           headers: { "Retry-After": String(verdict.retryAfter), "X-RateLimit-Limit": String(verdict.limit), "X-RateLimit-Remaining": "0" },
-        };
+        });
       }
       await wait();
       const input = await readInput(request, url.searchParams);
       const result = await route.handle({ state, now: clock(), query: url.searchParams, input, path: route.params, reports });
-      return Number.isFinite(verdict.limit)
-        ? { ...result, headers: { ...result.headers, "X-RateLimit-Limit": String(verdict.limit), "X-RateLimit-Remaining": String(verdict.remaining) } }
-        : result;
+      return answered(
+        Number.isFinite(verdict.limit)
+          ? { ...result, headers: { ...result.headers, "X-RateLimit-Limit": String(verdict.limit), "X-RateLimit-Remaining": String(verdict.remaining) } }
+          : result,
+      );
     } finally {
       inFlight--;
     }
   }
 
-  async function handle(request: Request): Promise<Response> {
+  async function exchange(request: Request, received: Received = {}): Promise<Exchange> {
     const url = new URL(request.url);
     const at = clock().toISOString();
     let slept = false;
@@ -188,38 +186,54 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       slept = true;
       await sleep(latencyMs);
     };
-    let result: Answer;
+    let result: Exchange;
     try {
-      result = await answer(request, url, wait);
+      result = await answer(request, url, received.signal ?? request.signal, wait);
     } catch (error) {
-      if (error instanceof Refusal) result = error.answer;
+      if (error instanceof Refusal) result = answered(error.answer);
       else {
         // A bug in the simulator: answer as Fathom would (500) rather than break the caller's fetch.
         console.error("[simulator] unexpected error", error);
-        result = { status: 500, body: { error: "Server Error" } };
+        result = answered({ status: 500, body: { error: "Server Error" } });
       }
       await wait();
     }
-    log.push({ at, method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams), status: result.status });
+    log.push({
+      at,
+      method: request.method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      rawQuery: received.rawQuery ?? url.search.slice(1),
+      status: result.kind === "reset" ? 0 : result.answer.status,
+    });
     if (log.length > REQUEST_LOG_LIMIT) log = log.slice(-REQUEST_LOG_LIMIT);
-    return toResponse(result);
+    return result;
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const result = await exchange(request);
+    // As fetch: an abort rejects with the signal's reason, a dropped connection with a TypeError.
+    if (result.kind === "reset") throw request.signal.aborted ? request.signal.reason : networkError();
+    return toResponse(result.kind === "truncate" ? { ...result.answer, text: truncated(result.answer.text) } : result.answer);
   }
 
   const control: Simulator["control"] = {
     setLatency: (ms) => void (latencyMs = Math.max(0, ms)),
     setRateLimits: (limits) => limiter.setLimits(limits),
     setNow: (now) => void (nowOverride = now),
-    injectFault: (fault) => void faults.push({ ...fault }),
-    clearFaults: () => void (faults = []),
+    setToken: (next) => void (token = next),
+    injectFault: (fault) => faults.add(fault),
+    clearFaults: () => faults.clear(),
     setCurrentVisitors: (siteId, total) => void (total === null ? visitorOverrides.delete(siteId) : visitorOverrides.set(siteId, Math.max(0, Math.round(total)))),
     requests: () => log.map((entry) => ({ ...entry, query: { ...entry.query } })),
     clearRequests: () => void (log = []),
     reset() {
       nowOverride = null;
+      token = options.token ?? "sim-token";
       latencyMs = options.latencyMs ?? 0;
       limiter.setLimits(options.rateLimits ?? FATHOM_LIMITS);
       limiter.reset();
-      faults = [];
+      faults.clear();
       log = [];
       visitorOverrides.clear();
       seenShapes.clear();
@@ -230,5 +244,5 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     },
   };
   if (options.warmUp) void control.warmUp();
-  return { handle, control };
+  return { handle, exchange, control };
 }
