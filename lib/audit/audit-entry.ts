@@ -24,8 +24,12 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "event.delete": "Deleted event",
 };
 
-/** "pending" while Fathom has not answered (or its answer was lost), then "ok" or "failed". */
-export const AUDIT_OUTCOMES = ["pending", "ok", "failed"] as const;
+/**
+ * "pending" while Fathom has not answered, then "ok" or "failed". A write left pending because Sounding
+ * stopped is settled at the next start by asking Fathom (./reconcile.ts): "ok" or "failed" when Fathom's
+ * lists tell, "unknown" when they cannot (the detail says what could not be checked).
+ */
+export const AUDIT_OUTCOMES = ["pending", "ok", "failed", "unknown"] as const;
 export const auditOutcomeSchema = z.enum(AUDIT_OUTCOMES);
 export type AuditOutcome = z.infer<typeof auditOutcomeSchema>;
 
@@ -41,7 +45,7 @@ export const auditEntrySchema = z.object({
   /** The item's fields as Fathom answered the write; null for a delete or a write that did not succeed. */
   after: z.record(z.string(), z.unknown()).nullable(),
   outcome: auditOutcomeSchema,
-  /** Why a write failed, as the user was told; null otherwise. */
+  /** Why a write failed, as the user was told, or how a write left pending by a restart was settled; null otherwise. */
   detail: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

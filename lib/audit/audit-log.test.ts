@@ -63,6 +63,23 @@ describe("the audit log", () => {
     expect(entry?.detail).not.toContain("secret-token-123");
   });
 
+  it("keeps the body a write is about to send from before it is sent, and none for a delete", async () => {
+    const db = await openTestDatabase();
+    const log = createAuditLog(db);
+    let sentWith: unknown;
+    await log.audited(
+      { actor: ada, action: "milestone.create", siteId: "CDBUGS", summary: "x", intent: { name: "Launch", milestone_date: "2024-03-01" } },
+      async () => {
+        sentWith = await db.selectFrom("audit_log").select(["outcome", "intent_json"]).executeTakeFirstOrThrow();
+        return null;
+      },
+    );
+    expect(sentWith).toEqual({ outcome: "pending", intent_json: JSON.stringify({ name: "Launch", milestone_date: "2024-03-01" }) });
+    await log.audited({ actor: ada, action: "milestone.delete", siteId: "CDBUGS", targetId: "m-1", summary: "x" }, async () => null);
+    const rows = await db.selectFrom("audit_log").select("intent_json").orderBy("id").execute();
+    expect(rows.map((row) => row.intent_json)).toEqual([JSON.stringify({ name: "Launch", milestone_date: "2024-03-01" }), null]);
+  });
+
   it("shows a write that has not been answered yet as pending", async () => {
     const log = await freshLog();
     let finish!: () => void;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Kysely, Selectable } from "kysely";
-import { isConvertibleToApiError, ApiError } from "@/lib/api/errors";
+import { isApiError, isConvertibleToApiError } from "@/lib/api/errors";
 import { logError } from "@/lib/api/log";
 import { database } from "@/lib/store/db";
 import type { AuditLogTable, Database } from "@/lib/store/schema";
@@ -17,6 +17,12 @@ export type AuditStart = {
   targetId?: string;
   /** What is about to happen, in words (see ./summaries). */
   summary: string;
+  /**
+   * The body the write is about to send (./audit-intent.ts: `{ name, milestone_date }` for a milestone,
+   * `{ name?, currency? }` for an event; none for a delete), so a write left pending by a crash can be
+   * checked against Fathom at the next start (./reconcile.ts).
+   */
+  intent?: Record<string, unknown>;
 };
 
 /**
@@ -55,7 +61,7 @@ function parseAfter(json: string | null): Record<string, unknown> | null {
 /** The message a user was shown for a failed write: never a stack, never the token. */
 function failureDetail(error: unknown): string {
   const message =
-    error instanceof ApiError
+    isApiError(error)
       ? error.message
       : isConvertibleToApiError(error)
         ? error.toApiError().message
@@ -79,6 +85,7 @@ export function createAuditLog(db: Kysely<Database>, now: () => Date = () => new
         after_json: null,
         outcome: "pending",
         detail: null,
+        intent_json: entry.intent === undefined ? null : JSON.stringify(entry.intent),
       })
       .returning("id")
       .executeTakeFirstOrThrow();

@@ -1,8 +1,10 @@
 import "server-only";
 import { registerSecret } from "@/lib/api/log";
+import { startAuditReconciliation } from "@/lib/audit/reconcile-on-start";
 import { ConfigError } from "@/lib/config/env";
 import { getServerConfig } from "@/lib/config/server-config";
 import { database } from "@/lib/store/db";
+import { writePidFile } from "./pid-file";
 
 export async function startServer(): Promise<void> {
   try {
@@ -12,6 +14,8 @@ export async function startServer(): Promise<void> {
     console.info(
       `[sounding] Data in ${config.dataDir}; ${config.FATHOM_API_TOKEN ? `Fathom API at ${config.FATHOM_API_BASE_URL}` : "no FATHOM_API_TOKEN in the environment"}.`,
     );
+    writePidFile(config.dataDir);
+    startAuditReconciliation();
   } catch (error) {
     const message = error instanceof ConfigError ? error.message : `Start-up failed: ${(error as Error).message}`;
     console.error(`[sounding] ${message}`);

@@ -59,10 +59,26 @@ export interface AuditLogTable {
   summary: string;
   /** The item as Fathom answered the write, as JSON; null for a delete or a write that did not succeed. */
   after_json: string | null;
-  /** "pending" until Fathom answers, then "ok" or "failed". */
+  /**
+   * "pending" until Fathom answers, then "ok" or "failed"; "unknown" when Sounding stopped before the answer
+   * and the next start could not tell from Fathom whether the write happened.
+   */
   outcome: string;
-  /** Why it failed (the message the user saw); null otherwise. */
+  /** Why it failed (the message the user saw), or how a write left pending by a crash was settled; null otherwise. */
   detail: string | null;
+  /** The body the write was about to send, as JSON (004-audit-intent); null for a delete and for older entries. */
+  intent_json: string | null;
+}
+
+/** One signed-in browser. `id` is the SHA-256 (hex) of the token in its cookie; times are ISO 8601. */
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  user_agent: string;
+  address: string;
 }
 
 export interface Database {
@@ -72,4 +88,5 @@ export interface Database {
   answer_cache: AnswerCacheTable;
   upstream_usage: UpstreamUsageTable;
   audit_log: AuditLogTable;
+  sessions: SessionsTable;
 }

@@ -2,6 +2,8 @@ import type { Migration } from "kysely";
 import { m001Users } from "./001-users";
 import { m002AnswerCache } from "./002-answer-cache";
 import { m003AuditLog } from "./003-audit-log";
+import { m004AuditIntent } from "./004-audit-intent";
+import { m005Sessions } from "./005-sessions";
 
 /**
  * Every migration, in order. Names are permanent: once released, a migration is never renamed or edited;
@@ -11,4 +13,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "001-users": m001Users,
   "002-answer-cache": m002AnswerCache,
   "003-audit-log": m003AuditLog,
+  "004-audit-intent": m004AuditIntent,
+  "005-sessions": m005Sessions,
 };

@@ -12,10 +12,15 @@ import { requireRole } from "@/lib/auth/guard";
 
 export const metadata = { title: "Audit log" };
 
-const OUTCOME: Record<AuditOutcome, { label: string; className: string }> = {
-  ok: { label: "Done", className: "text-good" },
-  failed: { label: "Refused", className: "text-bad" },
-  pending: { label: "No answer", className: "text-warn" },
+/**
+ * How each outcome reads, and the colour of its detail line. "Outcome unknown" is a write Sounding was
+ * interrupted in and could not check with Fathom afterwards; "No answer yet" is one still in flight.
+ */
+const OUTCOME: Record<AuditOutcome, { label: string; className: string; detailClassName: string }> = {
+  ok: { label: "Done", className: "text-good", detailClassName: "text-muted" },
+  failed: { label: "Refused", className: "text-bad", detailClassName: "text-bad" },
+  pending: { label: "No answer yet", className: "text-warn", detailClassName: "text-muted" },
+  unknown: { label: "Outcome unknown", className: "text-warn", detailClassName: "text-warn" },
 };
 
 /** `2024-05-01 10:00:05 UTC`: one unambiguous clock for a team spread over timezones. */
@@ -28,7 +33,7 @@ function Entry({ entry }: { entry: AuditEntry }) {
   const outcome = OUTCOME[entry.outcome];
   return (
     <li
-      className="grid gap-1 border-b border-line px-4 py-3 text-sm last:border-0 md:grid-cols-[1fr_14rem_6rem] md:gap-4"
+      className="grid gap-1 border-b border-line px-4 py-3 text-sm last:border-0 md:grid-cols-[1fr_14rem_8rem] md:gap-4"
       data-testid="audit-entry"
       data-action={entry.action}
     >
@@ -43,7 +48,7 @@ function Entry({ entry }: { entry: AuditEntry }) {
             </>
           ) : null}
         </p>
-        {entry.detail ? <p className="text-xs text-bad">{entry.detail}</p> : null}
+        {entry.detail ? <p className={`text-xs ${outcome.detailClassName}`}>{entry.detail}</p> : null}
       </div>
       <div className="text-muted">
         <span className="text-ink">{entry.actor.name}</span> <span className="text-xs break-all">{entry.actor.email}</span>

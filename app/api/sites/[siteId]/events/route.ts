@@ -22,7 +22,7 @@ export const GET = route({ access: "viewer", params }, async ({ params }) => {
 export const POST = route({ access: "editor", params, body: createEventInputSchema }, async ({ params, body, user }) => {
   const [fathom, log] = await Promise.all([governedFathom(), auditLog()]);
   const event = await log.audited(
-    { actor: user, action: "event.create", siteId: params.siteId, summary: eventCreated(body) },
+    { actor: user, action: "event.create", siteId: params.siteId, summary: eventCreated(body), intent: body },
     () => fathom.createEvent(params.siteId, body),
     (created) => ({ targetId: created.id, after: { name: created.name, currency: created.currency ?? body.currency } }),
   );

@@ -22,7 +22,7 @@ export const GET = route({ access: "viewer", params }, async ({ params }) => {
 export const POST = route({ access: "editor", params, body: milestoneInputSchema }, async ({ params, body, user }) => {
   const [fathom, log] = await Promise.all([governedFathom(), auditLog()]);
   const milestone = await log.audited(
-    { actor: user, action: "milestone.create", siteId: params.siteId, summary: milestoneCreated(body) },
+    { actor: user, action: "milestone.create", siteId: params.siteId, summary: milestoneCreated(body), intent: body },
     () => fathom.createMilestone(params.siteId, body),
     (created) => ({ targetId: created.id, after: { name: created.name, milestone_date: created.milestone_date } }),
   );

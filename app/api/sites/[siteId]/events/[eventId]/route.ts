@@ -22,7 +22,14 @@ export const PATCH = route({ access: "editor", params, body: updateEventInputSch
   const fathom = await governedFathom();
   const [log, before] = await Promise.all([auditLog(), findListed(fathom, params.siteId, params.eventId)]);
   const event = await log.audited(
-    { actor: user, action: "event.update", siteId: params.siteId, targetId: params.eventId, summary: eventUpdated(before, body) },
+    {
+      actor: user,
+      action: "event.update",
+      siteId: params.siteId,
+      targetId: params.eventId,
+      summary: eventUpdated(before, body),
+      intent: body,
+    },
     () => fathom.updateEvent(params.siteId, params.eventId, body),
     (updated) => ({ after: { name: updated.name, currency: updated.currency ?? body.currency ?? null } }),
   );

@@ -28,6 +28,7 @@ export const PATCH = route({ access: "editor", params, body: milestoneInputSchem
       siteId: params.siteId,
       targetId: params.milestoneId,
       summary: milestoneUpdated(before, body),
+      intent: body,
     },
     () => fathom.updateMilestone(params.siteId, params.milestoneId, body),
     (updated) => ({ after: { name: updated.name, milestone_date: updated.milestone_date } }),
