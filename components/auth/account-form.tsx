@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { useSubmit } from "./use-submit";
 
 /** Creates an account: the first admin on /setup, or an invitee on /invite/… . Signs in on success. */
@@ -31,8 +32,8 @@ export function AccountForm({ action, submitLabel, redirectTo = "/explore" }: { 
         type="password"
         autoComplete="new-password"
         required
-        minLength={12}
-        hint="At least 12 characters."
+        minLength={MIN_PASSWORD_LENGTH}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
         errors={fields.password}
       />
       <Button type="submit" disabled={pending}>

@@ -13,6 +13,7 @@ const selectClass = "rounded-md border border-line bg-surface px-2 py-1.5 text-s
 export function UsersManager({ users, currentUserId }: { users: User[]; currentUserId: number }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [invite, setInvite] = useState<{ url: string; expiresAt: string; role: Role } | null>(null);
   const [inviteRole, setInviteRole] = useState<Role>("editor");
   const [busy, setBusy] = useState(false);
@@ -20,6 +21,7 @@ export function UsersManager({ users, currentUserId }: { users: User[]; currentU
   async function run(action: () => Promise<unknown>) {
     setBusy(true);
     setError(null);
+    setNotice(null);
     try {
       await action();
       router.refresh();
@@ -33,6 +35,7 @@ export function UsersManager({ users, currentUserId }: { users: User[]; currentU
   return (
     <div className="flex flex-col gap-6">
       {error ? <Notice tone="error">{error}</Notice> : null}
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
       <Card>
         <h2 className="font-medium">Invite someone</h2>
         <p className="mt-1 text-sm text-muted">
@@ -112,18 +115,33 @@ export function UsersManager({ users, currentUserId }: { users: User[]; currentU
                   {user.id === currentUserId ? (
                     <span className="text-xs text-muted">you</span>
                   ) : (
-                    <Button
-                      variant="ghost"
-                      className="text-bad"
-                      disabled={busy}
-                      onClick={() => {
-                        if (window.confirm(`Remove ${user.name} (${user.email})? They lose access at once.`)) {
-                          void run(() => apiFetch(`/api/users/${user.id}`, { method: "DELETE" }));
+                    <div className="flex justify-end gap-1">
+                      <Button
+                        variant="ghost"
+                        disabled={busy}
+                        aria-label={`Sign ${user.name} out everywhere`}
+                        onClick={() =>
+                          run(async () => {
+                            const { ended } = await apiFetch<{ ended: number }>(`/api/users/${user.id}/sessions`, { method: "DELETE" });
+                            setNotice(`${user.name} was signed out of ${ended} ${ended === 1 ? "session" : "sessions"}.`);
+                          })
                         }
-                      }}
-                    >
-                      Remove
-                    </Button>
+                      >
+                        Sign out everywhere
+                      </Button>
+                      <Button
+                        variant="ghost"
+                        className="text-bad"
+                        disabled={busy}
+                        onClick={() => {
+                          if (window.confirm(`Remove ${user.name} (${user.email})? They lose access at once.`)) {
+                            void run(() => apiFetch(`/api/users/${user.id}`, { method: "DELETE" }));
+                          }
+                        }}
+                      >
+                        Remove
+                      </Button>
+                    </div>
                   )}
                 </td>
               </tr>

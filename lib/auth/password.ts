@@ -1,7 +1,6 @@
 import "server-only";
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
-export const MIN_PASSWORD_LENGTH = 12;
 
 // N=2^15, r=8, p=1: about 32 MiB and tens of milliseconds per hash, OWASP's recommended minimum for scrypt.
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { database } from "@/lib/store/db";
 import type { Database } from "@/lib/store/schema";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "./password";
+import { hashPassword } from "./password";
+import { MIN_PASSWORD_LENGTH } from "./password-rules";
 import { roleSchema, type Role } from "./roles";
 
 export const emailSchema = z
@@ -18,6 +19,9 @@ export const passwordSchema = z
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(1024, "Use at most 1024 characters");
 export const nameSchema = z.string().trim().min(1, "Enter a name").max(255, "Use at most 255 characters");
+
+/** A user id in a path: digits only, exactly (no `1e3`, no ` 1`, no `0x1`). */
+export const userIdSchema = z.string().regex(/^[1-9]\d{0,9}$/, "Unknown user").transform(Number);
 
 export const newUserSchema = z.object({ email: emailSchema, name: nameSchema, password: passwordSchema });
 export type NewUser = z.infer<typeof newUserSchema>;
@@ -116,6 +120,22 @@ export async function changeRole(userId: number, role: Role): Promise<User> {
   });
 }
 
+/** The user's password hash, for checking their current password before a change. */
+export async function findPasswordHash(userId: number): Promise<string | null> {
+  const db = await database();
+  const row = await db.selectFrom("users").select("password_hash").where("id", "=", userId).executeTakeFirst();
+  return row?.password_hash ?? null;
+}
+
+/** Sets a new password (the caller has checked the current one and ends the other sessions). */
+export async function setPassword(userId: number, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  const db = await database();
+  const result = await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw new ApiError(404, "not_found", "That user no longer exists.");
+}
+
+/** Removes a user; their sessions go with them (the sessions table's foreign key cascades). */
 export async function removeUser(userId: number): Promise<void> {
   const db = await database();
   await db.transaction().execute(async (trx) => {

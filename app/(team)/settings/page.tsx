@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/guard";
 export const metadata = { title: "Settings" };
 
 const SECTIONS = [
+  { href: "/settings/account", title: "Your account", text: "Change your password, see where you are signed in, sign out everywhere.", admin: false },
   { href: "/settings/users", title: "Users", text: "Invite people, change roles, remove access.", admin: true },
   { href: "/settings/connection", title: "Fathom connection", text: "The Fathom API token Sounding uses.", admin: true },
   { href: "/settings/live", title: "Current visitors", text: "How often each watched site's current visitors are refreshed.", admin: true },
@@ -18,20 +19,17 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" />
-      {sections.length === 0 ? (
-        <p className="text-sm text-muted">Only admins can change settings. You are signed in as {user.email}.</p>
-      ) : (
-        <div className="grid gap-4 sm:grid-cols-2">
-          {sections.map((section) => (
-            <Link key={section.href} href={section.href}>
-              <Card className="h-full hover:border-accent">
-                <h2 className="font-medium">{section.title}</h2>
-                <p className="mt-1 text-sm text-muted">{section.text}</p>
-              </Card>
-            </Link>
-          ))}
-        </div>
-      )}
+      {user.role !== "admin" ? <p className="mb-4 text-sm text-muted">Only admins can change the team’s settings. You are signed in as {user.email}.</p> : null}
+      <div className="grid gap-4 sm:grid-cols-2">
+        {sections.map((section) => (
+          <Link key={section.href} href={section.href}>
+            <Card className="h-full hover:border-accent">
+              <h2 className="font-medium">{section.title}</h2>
+              <p className="mt-1 text-sm text-muted">{section.text}</p>
+            </Card>
+          </Link>
+        ))}
+      </div>
     </>
   );
 }

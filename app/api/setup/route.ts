@@ -1,13 +1,10 @@
 import { route } from "@/lib/api/route";
-import { getSession } from "@/lib/auth/session";
+import { signIn } from "@/lib/auth/session";
 import { createFirstAdmin, newUserSchema } from "@/lib/auth/users";
 
 /** First-run setup: creates the first admin and signs them in. Once anyone exists it is gone (404). */
 export const POST = route({ access: "public", body: newUserSchema }, async ({ body }) => {
   const user = await createFirstAdmin(body);
-  const session = await getSession();
-  session.userId = user.id;
-  session.signedInAt = Date.now();
-  await session.save();
+  await signIn(user);
   return { user };
 });

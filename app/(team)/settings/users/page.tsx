@@ -11,7 +11,7 @@ export default async function UsersPage() {
   if (!allowed) return <NotAllowed role="admin" />;
   return (
     <>
-      <PageHeader title="Users" description="Admins manage everything; editors build reports and edit milestones; viewers read." />
+      <PageHeader title="Users" description="Admins manage everything; editors build reports and edit milestones; viewers read. A role change signs the person out, so they start again with the new rights." />
       <UsersManager users={await listUsers()} currentUserId={user.id} />
     </>
   );
