@@ -77,7 +77,8 @@ export function Freshness(props: { meta: ReportMeta; timezone: string; onRefresh
 /** What went wrong, in the API's words, and what to do next. */
 function explain(error: unknown): { title: string; detail?: string; fields: string[]; retryAfter?: number } {
   if (error instanceof ApiClientError) {
-    const fields = Object.values(error.fields).flat();
+    // Once each: several filters can share a reason (two unsafe patterns), and each is a list item's key.
+    const fields = [...new Set(Object.values(error.fields).flat())];
     if (error.status === 429) {
       return { title: "Fathom's request budget is used up for the moment.", detail: error.message, fields, retryAfter: error.retryAfter ?? 60 };
     }

@@ -202,6 +202,19 @@ describe("states", () => {
     expect(onRetry).toHaveBeenCalledOnce();
   });
 
+  it("shows a refused pattern's headline, and a reason shared by several filters once", () => {
+    const reason = "This pattern can take far too long to evaluate. Simplify it, e.g. use [a-z/-]+ instead.";
+    const error = new ApiClientError(400, {
+      code: "unsafe_pattern",
+      message: "The patterns in filters 1 and 2 aren't safe to run, so the report was not sent to Fathom.",
+      fields: { "filters.0.value": [reason], "filters.1.value": [reason] },
+    });
+    view({ result: undefined, error });
+    const alert = within(screen.getByRole("alert"));
+    expect(alert.getByText("The patterns in filters 1 and 2 aren't safe to run, so the report was not sent to Fathom.")).toBeTruthy();
+    expect(alert.getAllByRole("listitem").map((item) => item.textContent)).toEqual([reason]);
+  });
+
   it("counts down a 429's retryAfter before Retry comes back", () => {
     vi.useFakeTimers();
     const onRetry = vi.fn();

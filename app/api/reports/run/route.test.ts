@@ -1,10 +1,10 @@
 /**
- * The report route below HTTP: who may call it, a broken query answered 400 with a message per control
- * (and no upstream call), a valid one answered with the report, the governor's 429 passed on.
+ * The report route below HTTP: who may call it, a broken query (or an unsafe pattern) answered 400 with a
+ * message per control (and no upstream call), a valid one answered with the report, the governor's 429 passed on.
  */
 import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError, apiErrorBodySchema } from "@/lib/api/errors";
 import type { User } from "@/lib/auth/users";
 import { reportResultSchema } from "@/lib/query/report-result";
 import type { ReportSource } from "@/lib/reports/run-report";
@@ -73,6 +73,33 @@ describe("GET /api/reports/run", () => {
     expect(body.error.fields.metrics[0]).toMatch(/“clicks” isn't a metric/);
     expect(body.error.message).toMatch(/^metrics: /);
     expect(state.calls).toBe(0);
+  });
+
+  it("refuses a pattern that can backtrack catastrophically with a 400 on the filter's value, before any upstream call", async () => {
+    const pattern = encodeURIComponent("(([a-z/-]|[a-z/-])+)+#$");
+    const response = await call(`site=CDBUGS&filter=hostname~is~example.com&filter=pathname~matching~${pattern}`);
+    expect(response.status).toBe(400);
+    const body = apiErrorBodySchema.parse(await response.json());
+    expect(body.error).toMatchObject({
+      code: "unsafe_pattern",
+      message: "The pattern in filter 2 (Page) isn't safe to run, so the report was not sent to Fathom.",
+    });
+    expect(Object.keys(body.error.fields ?? {})).toEqual(["filters.1.value"]);
+    expect(body.error.fields?.["filters.1.value"]?.[0]).toMatch(/Simplify it/);
+    expect(state.calls).toBe(0);
+  });
+
+  it("runs a report whose pattern is safe, sending the pattern as written", async () => {
+    const seen: unknown[] = [];
+    const answer = state.aggregate;
+    state.aggregate = (params, options) => {
+      seen.push(params.filters);
+      return answer(params, options);
+    };
+    const response = await call(`site=CDBUGS&group=none&filter=pathname~not_matching~${encodeURIComponent("^/blog/\\d{4}/.*")}`);
+    expect(response.status).toBe(200);
+    expect(state.calls).toBeGreaterThan(0);
+    expect(seen[0]).toEqual([{ property: "pathname", operator: "not matching", value: "^/blog/\\d{4}/.*" }]);
   });
 
   it("answers 404 for a site the account does not have", async () => {

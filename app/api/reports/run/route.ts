@@ -1,12 +1,14 @@
 import { ApiError } from "@/lib/api/errors";
 import { route } from "@/lib/api/route";
 import { governedFathom } from "@/lib/governor/governed-fathom";
+import { unsafePatternError } from "@/lib/query/regex-safety";
 import { decodeReportQuery } from "@/lib/query/url-codec";
 import { runReport } from "@/lib/reports/run-report";
 
 /**
  * `GET /api/reports/run?site=…&range=…` (the URL codec's parameters): the report's rows, totals,
- * comparison and milestones, through the governor. A broken query is a 400 with a message per control.
+ * comparison and milestones, through the governor. A broken query is a 400 with a message per control;
+ * so is a pattern that could backtrack catastrophically (`unsafe_pattern`), before any budget is spent.
  */
 export const GET = route({ access: "viewer" }, async ({ request }) => {
   const decoded = decodeReportQuery(request.nextUrl.searchParams);
@@ -14,5 +16,8 @@ export const GET = route({ access: "viewer" }, async ({ request }) => {
     const [path, messages] = Object.entries(decoded.errors)[0] ?? ["_", ["This report is not valid."]];
     throw new ApiError(400, "invalid_query", `${path === "_" ? "" : `${path}: `}${messages[0]}`, { fields: decoded.errors });
   }
+  // The governor refuses these too; checked here first so the builder gets its own code and a headline naming the filter.
+  const unsafe = unsafePatternError(decoded.query.filters);
+  if (unsafe) throw unsafe;
   return runReport(decoded.query, { source: await governedFathom(), now: new Date() });
 });
