@@ -4,7 +4,8 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import type { User } from "@/lib/auth/users";
-import { allowedOrigins } from "@/lib/server/client";
+import { runAsActor } from "@/lib/governor/actor";
+import { allowedOrigins, clientAddress } from "@/lib/server/client";
 import { ApiError, fieldsFromZod, forbidden, isApiError, isConvertibleToApiError, unauthorized } from "./errors";
 import { logError } from "./log";
 
@@ -158,7 +159,9 @@ export function route<
       const body = options.body
         ? parseWith(options.body, await readJsonBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY), "body")
         : {};
-      const result = await handler({ request, user, params, query, body } as RouteContext<A, P, Q, B>);
+      // Whose budget share the handler's upstream requests count against (lib/governor/scheduler.ts).
+      const actor = user ? `user:${user.id}` : `addr:${clientAddress(request.headers)}`;
+      const result = await runAsActor(actor, () => handler({ request, user, params, query, body } as RouteContext<A, P, Q, B>));
       if (result instanceof Response) return result;
       return Response.json(result ?? { ok: true }, { headers: { "Cache-Control": "no-store" } });
     } catch (error) {

@@ -23,6 +23,11 @@ type Upstream = { at: number; status: number };
 async function setup(options: { reportsPerMinute?: number; fail?: (at: number) => { status: number; retryAfter?: number } | null } = {}) {
   const upstream: Upstream[] = [];
   const { fetch } = fakeFetch((request) => {
+    // The list of sites (read from the cache, to answer unknown sites without spending) is not the figure.
+    if (request.url.pathname === "/v1/sites") {
+      const site = { id: "CDBUGS", object: "site", name: "Bugs", sharing: "none", created_at: "2024-01-01 00:00:00", timezone: "UTC" };
+      return jsonResponse({ object: "list", has_more: false, data: [site] });
+    }
     const at = Date.now();
     const failure = options.fail?.(at) ?? null;
     upstream.push({ at, status: failure?.status ?? 200 });

@@ -97,13 +97,13 @@ export class FathomError extends Error implements ConvertibleToApiError {
           this.retryAfterSeconds === undefined ? {} : { retryAfter: this.retryAfterSeconds },
         );
       case "server":
-        return new ApiError(502, "fathom_error", "Fathom had a problem answering; try again shortly.");
+        return new ApiError(502, "fathom_error", `Fathom is failing right now (it answered ${this.status}); try again shortly.`);
       case "network":
         return new ApiError(502, "fathom_unreachable", "Sounding could not reach Fathom; check the server's network and try again.");
       case "timeout":
         return new ApiError(504, "fathom_timeout", "Fathom took too long to answer; try again, or narrow the report.");
       case "invalid_response":
-        return new ApiError(502, "fathom_invalid_response", "Fathom sent an answer Sounding could not read; try again shortly.");
+        return new ApiError(502, "fathom_invalid_response", "Fathom sent an answer Sounding could not read (cut off, or not the documented shape); try again shortly.");
     }
   }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import type { UpstreamFailure } from "./upstream-failure";
+import type { FailureNote } from "./upstream-health";
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
@@ -19,4 +20,40 @@ export function budgetError(waitMs: number): ApiError {
 export function rateLimitedError(failure: UpstreamFailure): ApiError {
   const retryAfter = seconds(failure.retryAfterMs ?? 1000);
   return new ApiError(429, "upstream_rate_limited", `Fathom asked Sounding to slow down; try again in ${retryAfter} s.`, { retryAfter });
+}
+
+const WHAT: Record<FailureNote["kind"], string> = {
+  failing: "Fathom is failing right now",
+  unreachable: "Sounding cannot reach Fathom",
+  slow: "Fathom is too slow to answer",
+  unreadable: "Fathom is sending broken answers",
+};
+
+/** The breaker is open: nothing is sent until the cool-down ends (then one request probes). */
+export function upstreamDownError(note: FailureNote, failures: number, retryInMs: number): ApiError {
+  const retryAfter = seconds(retryInMs);
+  return new ApiError(
+    503,
+    "fathom_down",
+    `${WHAT[note.kind]} (${note.detail}, ${failures} ${failures === 1 ? "time" : "times"} in a row). Sounding is holding off and will try again in ${retryAfter} s.`,
+    { retryAfter },
+  );
+}
+
+/** A caller's deadline passed while the request was still on its way to Fathom. */
+export function upstreamSlowError(waitedMs: number): ApiError {
+  return new ApiError(
+    504,
+    "fathom_slow",
+    `Fathom is slow: no answer after ${seconds(waitedMs)} s. Try again in a moment; if it keeps happening, Fathom may be having trouble.`,
+    { retryAfter: 5 },
+  );
+}
+
+/** A caller's deadline passed while Sounding waited to retry a failed request. */
+export function upstreamRetryingError(note: FailureNote, retryInMs: number): ApiError {
+  const retryAfter = seconds(retryInMs);
+  return new ApiError(502, "fathom_failing", `${WHAT[note.kind]} (${note.detail}). Sounding is retrying; try again in ${retryAfter} s.`, {
+    retryAfter,
+  });
 }

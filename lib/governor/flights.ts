@@ -2,11 +2,12 @@ import "server-only";
 import type { AnswerMeta, Governed } from "./answer-meta";
 import type { AnswerCache, CachedAnswer, MemoryAnswerCache } from "./answer-cache";
 import type { BudgetState, Priority, RequestClass } from "./budget-state";
-import { budgetError, rateLimitedError } from "./budget-errors";
+import { budgetError, rateLimitedError, upstreamRetryingError, upstreamSlowError } from "./budget-errors";
 import type { Clock } from "./clock";
 import type { Freshness } from "./freshness";
 import type { Job, Scheduler } from "./scheduler";
 import { describeFailure, type UpstreamFailure } from "./upstream-failure";
+import { failureNote, type FailureNote, type UpstreamHealth } from "./upstream-health";
 import type { UsageCounter } from "./usage-store";
 
 /** How long a caller of a priority waits for a fresh answer: at most `deadlineMs`, or `staleWaitMs` when a last good answer exists. */
@@ -27,6 +28,8 @@ export type ReadRequest<T> = {
   /** Handles for `invalidate`, e.g. `site:CDBUGS:milestones`. */
   tags?: readonly string[];
   fetch: () => Promise<T>;
+  /** Who it is for (fair shares); the route's actor when unset (see ./actor). */
+  actor?: string;
 };
 
 /** The counters behind the budget state's `cache` figures (its ratio and size are derived when reported). */
@@ -44,6 +47,9 @@ export type FlightDeps = {
   retryBaseMs: number;
   stats: ReadStats;
   pauseClass: (cls: RequestClass, failure: UpstreamFailure) => Promise<void>;
+  health: UpstreamHealth;
+  /** Fathom said the thing does not exist (404): remembered briefly, so asking again costs nothing. */
+  notFound: (key: string, tags: readonly string[], error: unknown) => void;
   afterSuccess: (now: number) => void;
   onError: (context: string, error: unknown) => void;
 };
@@ -70,6 +76,13 @@ type Flight = {
   /** Set when a write invalidated one of its tags while it ran: its answer is handed out, not kept. */
   noStore: boolean;
   retryTimer: unknown;
+  /** When the current attempt was sent, and when the next retry is due (for what a caller is told on timeout). */
+  sentAt: number;
+  retryAt: number;
+  /** What went wrong with the last attempt, if it failed. */
+  lastFailure: FailureNote | null;
+  /** Admitted by the circuit breaker as its one probe. */
+  probe: boolean;
 };
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -109,7 +122,7 @@ export class Flights {
   }
 
   /** Starts a call for the request and waits for it. */
-  start<T>(request: ReadRequest<T>, stale: CachedAnswer | undefined): Promise<Governed<T>> {
+  start<T>(request: ReadRequest<T>, stale: CachedAnswer | undefined, options: { probe?: boolean; actor?: string } = {}): Promise<Governed<T>> {
     const flight: Flight = {
       key: request.key,
       cls: request.cls,
@@ -122,10 +135,15 @@ export class Flights {
       attempts: 0,
       noStore: false,
       retryTimer: null,
+      sentAt: 0,
+      retryAt: 0,
+      lastFailure: null,
+      probe: options.probe ?? false,
       job: {
         cls: request.cls,
         priority: request.priority,
         seq: this.deps.scheduler.nextSeq(),
+        actor: request.actor ?? options.actor,
         start: (release) => this.run(flight, release),
         wanted: () => flight.waiters.size > 0,
         dropped: () => this.forget(flight),
@@ -164,14 +182,21 @@ export class Flights {
     });
   }
 
-  /** A caller's deadline passed before its answer came: the last good answer, or a 429. */
+  /**
+   * A caller's deadline passed before its answer came: the last good answer, or what held it up: Fathom still
+   * working on it, Fathom failing (and Sounding retrying), or Sounding's own pacing (a 429).
+   */
   private expire(flight: Flight, waiter: Waiter, priority: Priority) {
     if (!flight.waiters.delete(waiter)) return;
+    const phase = flight.phase;
     if (flight.waiters.size === 0) this.abandon(flight);
     if (flight.stale) {
       waiter.resolve(this.staleAnswer(flight.stale));
       return;
     }
+    const now = this.deps.clock.now();
+    if (phase === "running") return waiter.reject(upstreamSlowError(now - flight.sentAt));
+    if (phase === "backoff" && flight.lastFailure) return waiter.reject(upstreamRetryingError(flight.lastFailure, flight.retryAt - now));
     this.deps.stats.rejected++;
     this.deps.scheduler.estimateWaitMs(flight.cls, priority).then(
       (ms) => waiter.reject(budgetError(ms)),
@@ -188,6 +213,7 @@ export class Flights {
 
   private forget(flight: Flight) {
     this.deps.clock.clearTimeout(flight.retryTimer);
+    if (flight.probe && flight.phase !== "done") this.deps.health.released();
     flight.phase = "done";
     if (this.flights.get(flight.key) === flight) this.flights.delete(flight.key);
   }
@@ -196,6 +222,7 @@ export class Flights {
     if (flight.phase === "done") return release();
     flight.phase = "running";
     flight.attempts++;
+    flight.sentAt = this.deps.clock.now();
     this.deps.usage.record(flight.cls, this.deps.clock.now());
     let attempt: Promise<unknown>;
     try {
@@ -217,6 +244,7 @@ export class Flights {
 
   private succeed(flight: Flight, value: unknown) {
     const now = this.deps.clock.now();
+    this.deps.health.succeeded();
     const answer: CachedAnswer = { key: flight.key, value, fetchedAt: now, expiresAt: now + flight.freshness.ttlMs, tags: flight.tags };
     if (!flight.noStore) {
       this.deps.memory.put(answer);
@@ -233,12 +261,19 @@ export class Flights {
 
   private fail(flight: Flight, error: unknown) {
     const failure = describeFailure(error);
+    const now = this.deps.clock.now();
     if (failure.rateLimited) void this.deps.pauseClass(flight.cls, failure);
-    if (failure.retryable && flight.attempts <= this.deps.maxRetries && flight.waiters.size > 0 && flight.phase !== "done") {
+    else if (failure.transient) this.deps.health.failed((flight.lastFailure = failureNote(failure, error, now)));
+    else if (failure.status >= 400) this.deps.health.succeeded(); // Fathom answered: it is up, the request was wrong
+    if (failure.status === 404) this.deps.notFound(flight.key, flight.tags, error);
+    flight.probe = false;
+    const mayRetry = failure.retryable && !this.deps.health.isOpen;
+    if (mayRetry && flight.attempts <= this.deps.maxRetries && flight.waiters.size > 0 && flight.phase !== "done") {
       const delay = this.retryDelayMs(flight.attempts, failure);
       const latest = Math.max(...[...flight.waiters].map((waiter) => waiter.deadlineAt));
-      if (this.deps.clock.now() + delay < latest) {
+      if (now + delay < latest) {
         flight.phase = "backoff";
+        flight.retryAt = now + delay;
         flight.retryTimer = this.deps.clock.setTimeout(() => {
           flight.retryTimer = null;
           if (flight.phase !== "backoff") return;

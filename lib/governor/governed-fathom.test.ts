@@ -26,7 +26,7 @@ function fakeFathom(respond?: (request: RecordedRequest, index: number) => Respo
     }
     if (path === "/v1/sites") {
       const after = request.url.searchParams.get("starting_after");
-      return jsonResponse({ object: "list", has_more: !after, data: after ? [site("B")] : [site("A")] });
+      return jsonResponse({ object: "list", has_more: !after, data: after ? [site("B"), site("CDBUGS"), site("OTHER")] : [site("A")] });
     }
     if (path.endsWith("/milestones") && request.method === "GET") return jsonResponse({ object: "list", has_more: false, data: [milestone("M1")] });
     if (path.endsWith("/events") && request.method === "GET") return jsonResponse({ object: "list", has_more: false, data: [] });
@@ -34,6 +34,9 @@ function fakeFathom(respond?: (request: RecordedRequest, index: number) => Respo
     return jsonResponse({ error: "not found" }, 404);
   });
 }
+
+/** The requests the fake Fathom received for one path (lists of sites are read on the way, from the cache). */
+const sentTo = (upstream: ReturnType<typeof fakeFathom>, path: string) => upstream.calls.filter((call) => call.url.pathname === path);
 
 async function setup(options: { respond?: Parameters<typeof fakeFathom>[0]; governor?: TestGovernorOptions } = {}) {
   const upstream = fakeFathom(options.respond);
@@ -97,6 +100,28 @@ describe("aggregate", () => {
     expect((await governor.state()).classes.reports.available).toBe(10);
   });
 
+  it("refuses a pattern that can backtrack catastrophically before the governor or Fathom sees it", async () => {
+    const { upstream, fathom, governor } = await setup();
+    const read = vi.spyOn(governor, "read");
+    const filters = [...report.filters, { property: "pathname" as const, operator: "matching" as const, value: "(([a-z/-]|[a-z/-])+)+#$" }];
+    await expect(fathom.aggregate({ ...report, filters }, { timezone: "UTC" })).rejects.toMatchObject({
+      kind: "validation",
+      sent: false,
+      fields: { "filters.2.value": [expect.stringMatching(/Simplify it/)] },
+    });
+    expect(read).not.toHaveBeenCalled();
+    expect(upstream.calls).toHaveLength(0);
+    expect((await governor.state()).classes.reports.available).toBe(10);
+  });
+
+  it("sends a safe pattern as written", async () => {
+    const { upstream, fathom } = await setup();
+    const filters = [{ property: "pathname" as const, operator: "matching" as const, value: "^/blog/\\d{4}/" }];
+    await fathom.aggregate({ ...report, filters }, { timezone: "UTC" });
+    expect(upstream.calls).toHaveLength(1);
+    expect(JSON.parse(upstream.calls[0]!.url.searchParams.get("filters") ?? "[]")).toEqual(filters);
+  });
+
   it("honours an upstream 429's Retry-After given as an HTTP date, then succeeds", async () => {
     const { upstream, fathom } = await setup({
       respond: (_request, index) =>
@@ -121,8 +146,8 @@ describe("currentVisitors", () => {
       fathom.currentVisitors("CDBUGS"),
       fathom.currentVisitors("CDBUGS", { detailed: true }),
     ]);
-    expect(upstream.calls).toHaveLength(1);
-    expect(upstream.calls[0]!.url.searchParams.get("detailed")).toBe("true");
+    expect(sentTo(upstream, "/v1/current_visitors")).toHaveLength(1);
+    expect(sentTo(upstream, "/v1/current_visitors")[0]!.url.searchParams.get("detailed")).toBe("true");
     expect(simple.data).toEqual({ total: 7 });
     expect(detailed.data.content).toHaveLength(1);
     expect(simple.meta).toMatchObject({ intervalSeconds: 15, baseIntervalSeconds: 15, nextRefreshAt: new Date(START + 15_000).toISOString() });
@@ -131,7 +156,17 @@ describe("currentVisitors", () => {
     expect((await fathom.currentVisitors("CDBUGS")).meta.cached).toBe(true);
     await advance(1_000);
     await fathom.currentVisitors("CDBUGS");
-    expect(upstream.calls).toHaveLength(2);
+    expect(sentTo(upstream, "/v1/current_visitors")).toHaveLength(2);
+  });
+
+  it("answers a made-up site from the cached list of sites, spending nothing of the reports budget", async () => {
+    const { upstream, fathom, governor } = await setup();
+    for (let i = 0; i < 20; i++) {
+      await expect(fathom.currentVisitors(`MADEUP${i}`)).rejects.toMatchObject({ status: 404, code: "site_not_found" });
+    }
+    expect(sentTo(upstream, "/v1/current_visitors")).toHaveLength(0);
+    expect(sentTo(upstream, "/v1/sites")).toHaveLength(2); // one walk of the list, then the cache
+    expect((await governor.state()).classes.reports.available).toBe(10);
   });
 
   it("stretches the interval when the reports budget is tight, and says so", async () => {
@@ -156,7 +191,7 @@ describe("lists and writes", () => {
   it("walks every page, each a governed request, and serves the list from the cache afterwards", async () => {
     const { upstream, fathom, governor } = await setup();
     const sites = await fathom.listAllSites();
-    expect(sites.data.map((s) => s.id)).toEqual(["A", "B"]);
+    expect(sites.data.map((s) => s.id)).toEqual(["A", "B", "CDBUGS", "OTHER"]);
     expect(upstream.calls).toHaveLength(2);
     expect((await fathom.listAllSites()).meta.cached).toBe(true);
     expect(upstream.calls).toHaveLength(2);
@@ -168,14 +203,29 @@ describe("lists and writes", () => {
     await fathom.listAllMilestones("CDBUGS");
     await fathom.listAllEvents("CDBUGS");
     await fathom.listAllMilestones("OTHER");
-    expect(upstream.calls).toHaveLength(3);
+    const itemCalls = () => upstream.calls.filter((call) => call.url.pathname.startsWith("/v1/sites/")).length;
+    expect(itemCalls()).toBe(3);
     const created = await fathom.createMilestone("CDBUGS", { name: "Launch", milestone_date: "2026-03-01" });
     expect(created.id).toBe("M2");
-    expect(upstream.calls).toHaveLength(4);
+    expect(itemCalls()).toBe(4);
     expect((await fathom.listAllMilestones("CDBUGS")).meta.cached).toBe(false);
     expect((await fathom.listAllEvents("CDBUGS")).meta.cached).toBe(true);
     expect((await fathom.listAllMilestones("OTHER")).meta.cached).toBe(true);
-    expect(upstream.calls).toHaveLength(5);
+    expect(itemCalls()).toBe(5);
+  });
+
+  it("answers unknown sites, events and milestones from the cached lists, sending no write", async () => {
+    const { upstream, fathom } = await setup();
+    await expect(fathom.listAllMilestones("NOSUCH")).rejects.toMatchObject({ status: 404, code: "site_not_found" });
+    await expect(fathom.deleteMilestone("CDBUGS", "made-up-id")).rejects.toMatchObject({ status: 404, code: "milestone_not_found" });
+    await expect(fathom.updateMilestone("CDBUGS", "made-up-id", { name: "x", milestone_date: "2026-03-01" })).rejects.toMatchObject({
+      code: "milestone_not_found",
+    });
+    await expect(fathom.deleteEvent("CDBUGS", "NOEVENT1")).rejects.toMatchObject({ status: 404, code: "event_not_found" });
+    await expect(fathom.createMilestone("NOSUCH", { name: "x", milestone_date: "2026-03-01" })).rejects.toMatchObject({ code: "site_not_found" });
+    expect(upstream.calls.filter((call) => call.method !== "GET")).toHaveLength(0);
+    await fathom.deleteMilestone("CDBUGS", "M1").catch(() => undefined);
+    expect(upstream.calls.filter((call) => call.method === "DELETE").map((call) => call.url.pathname)).toEqual(["/v1/sites/CDBUGS/milestones/M1"]);
   });
 
   it("does not send, nor spend budget on, a write with bad input", async () => {

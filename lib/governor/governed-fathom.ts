@@ -1,4 +1,5 @@
 import "server-only";
+import { ApiError } from "@/lib/api/errors";
 import { getServerConfig, type ServerConfig } from "@/lib/config/server-config";
 import type { LiveMeta } from "@/lib/current-visitors/answer";
 import { MAX_INTERVAL_SECONDS } from "@/lib/current-visitors/interval";
@@ -14,6 +15,7 @@ import type { DirectorySource } from "@/lib/fathom/site-directory";
 import { createSiteBodySchema, updateSiteBodySchema, type CreateSiteBody, type UpdateSiteBody } from "@/lib/fathom/sites";
 import { idSchema } from "@/lib/fathom/values";
 import { aggregationParamsSchema } from "@/lib/query/aggregation-params";
+import { safePatternsSchema } from "@/lib/query/regex-safety";
 import { describeToken, getFathom } from "@/lib/server/connection";
 import type { Governed } from "./answer-meta";
 import type { BucketLevel } from "./buckets";
@@ -59,6 +61,19 @@ export type GovernedCurrentVisitors = { data: CurrentVisitors; meta: LiveMeta };
 export function stretchedIntervalSeconds(baseSeconds: number, level: Pick<BucketLevel, "available" | "capacity">): number {
   const factor = level.available === 0 ? 4 : level.available * 2 < level.capacity ? 2 : 1;
   return Math.min(MAX_INTERVAL_SECONDS, baseSeconds * factor);
+}
+
+/**
+ * An id that is not in Fathom's (cached) list is answered here, without spending a request: made-up ids must
+ * not drain the budget everyone shares. Items added in Fathom itself show up once the list is refreshed.
+ */
+function unknownItem(what: "site" | "event" | "milestone", id: string, listsSeconds: number) {
+  const minutes = Math.max(1, Math.round(listsSeconds / 60));
+  return new ApiError(
+    404,
+    `${what}_not_found`,
+    `There is no ${what} "${id}" on this Fathom account. One just added in Fathom itself shows up here within ${minutes} min.`,
+  );
 }
 
 const siteId = (id: string) => checkInput(idSchema("site"), id, "site id");
@@ -119,22 +134,42 @@ export function createGovernedFathom(deps: {
   const listAllSites = ({ priority = "interactive" }: ReadOptions = {}) =>
     governedList("sites", {}, ["sites"], (page) => client.listSites(page), priority);
 
+  /** Throws the 404 for a site that is not in the (cached) list of sites. */
+  async function knownSite(id: string, priority: Priority) {
+    const sites = await listAllSites({ priority });
+    if (!sites.data.some((site) => site.id === id)) throw unknownItem("site", id, settings.listsSeconds);
+  }
+
   const listAllEvents = async (id: string, { priority = "interactive" }: ReadOptions = {}) => {
     const checkedId = siteId(id);
+    await knownSite(checkedId, priority);
     const tags = tagsOfSite(checkedId);
     return governedList("events", { site_id: checkedId }, [tags.events, tags.all], (page) => client.listEvents(checkedId, page), priority);
   };
 
   const listAllMilestones = async (id: string, { priority = "interactive" }: ReadOptions = {}) => {
     const checkedId = siteId(id);
+    await knownSite(checkedId, priority);
     const tags = tagsOfSite(checkedId);
     return governedList("milestones", { site_id: checkedId }, [tags.milestones, tags.all], (page) => client.listMilestones(checkedId, page), priority);
   };
+
+  async function knownEvent(site: string, eventId: string) {
+    const events = await listAllEvents(site);
+    if (!events.data.some((event) => event.id === eventId)) throw unknownItem("event", eventId, settings.listsSeconds);
+  }
+
+  async function knownMilestone(site: string, milestoneId: string) {
+    const milestones = await listAllMilestones(site);
+    if (!milestones.data.some((milestone) => milestone.id === milestoneId)) throw unknownItem("milestone", milestoneId, settings.listsSeconds);
+  }
 
   return {
     /** `GET /aggregations`: closed periods kept long (and across restarts), periods touching today briefly. */
     async aggregate(params: unknown, { priority = "interactive", timezone }: AggregateOptions = {}): Promise<Governed<AggregationRow[]>> {
       const checked = checkInput(aggregationParamsSchema, params, "report");
+      // A pattern that can backtrack catastrophically would tie Fathom up: refused before any budget is spent.
+      checkInput(safePatternsSchema, checked, "report");
       const keyed = Object.fromEntries(Object.entries(checked).filter(([, value]) => !(Array.isArray(value) && value.length === 0)));
       const site = checked.site_id ?? checked.entity_id;
       return governor.read({
@@ -162,6 +197,7 @@ export function createGovernedFathom(deps: {
       { detailed = false, priority = "poll", baseIntervalSeconds = settings.currentVisitorsIntervalSeconds }: CurrentVisitorsOptions = {},
     ): Promise<GovernedCurrentVisitors> {
       const { siteId: checkedId } = checkInput(currentVisitorsParamsSchema, { siteId: id, detailed }, "current visitors request");
+      await knownSite(checkedId, priority);
       const intervalSeconds = stretchedIntervalSeconds(baseIntervalSeconds, await governor.level("reports"));
       const answer = await governor.read({
         key: requestKey({ operation: "current_visitors", fingerprint, params: { site_id: checkedId, detailed: true } }),
@@ -191,29 +227,34 @@ export function createGovernedFathom(deps: {
     async createEvent(id: string, body: CreateEventBody) {
       const checkedId = siteId(id);
       checkInput(createEventBodySchema, body, "event");
+      await knownSite(checkedId, "interactive");
       return governor.write({ run: () => client.createEvent(checkedId, body), invalidates: [tagsOfSite(checkedId).events] });
     },
     async updateEvent(id: string, eventId: string, body: UpdateEventBody) {
       const checkedId = siteId(id);
       eventIdOf(eventId);
       checkInput(updateEventBodySchema, body, "event");
+      await knownEvent(checkedId, eventId);
       return governor.write({ run: () => client.updateEvent(checkedId, eventId, body), invalidates: [tagsOfSite(checkedId).events] });
     },
     async deleteEvent(id: string, eventId: string) {
       const checkedId = siteId(id);
       eventIdOf(eventId);
+      await knownEvent(checkedId, eventId);
       return governor.write({ run: () => client.deleteEvent(checkedId, eventId), invalidates: [tagsOfSite(checkedId).events] });
     },
 
     async createMilestone(id: string, body: MilestoneBody) {
       const checkedId = siteId(id);
       checkInput(milestoneBodySchema, body, "milestone");
+      await knownSite(checkedId, "interactive");
       return governor.write({ run: () => client.createMilestone(checkedId, body), invalidates: [tagsOfSite(checkedId).milestones] });
     },
     async updateMilestone(id: string, milestoneId: string, body: MilestoneBody) {
       const checkedId = siteId(id);
       milestoneIdOf(milestoneId);
       checkInput(milestoneBodySchema, body, "milestone");
+      await knownMilestone(checkedId, milestoneId);
       return governor.write({
         run: () => client.updateMilestone(checkedId, milestoneId, body),
         invalidates: [tagsOfSite(checkedId).milestones],
@@ -222,6 +263,7 @@ export function createGovernedFathom(deps: {
     async deleteMilestone(id: string, milestoneId: string) {
       const checkedId = siteId(id);
       milestoneIdOf(milestoneId);
+      await knownMilestone(checkedId, milestoneId);
       return governor.write({ run: () => client.deleteMilestone(checkedId, milestoneId), invalidates: [tagsOfSite(checkedId).milestones] });
     },
 

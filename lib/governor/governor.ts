@@ -2,12 +2,14 @@ import "server-only";
 import type { Governed } from "./answer-meta";
 import { MemoryAnswerCache, type AnswerCache, type CachedAnswer } from "./answer-cache";
 import { REQUEST_CLASSES, type BudgetState, type ClassState, type Priority, type RequestClass } from "./budget-state";
-import { budgetError, rateLimitedError } from "./budget-errors";
+import { currentActor } from "./actor";
+import { budgetError, rateLimitedError, upstreamDownError } from "./budget-errors";
 import type { BucketLevel, Buckets } from "./buckets";
 import { systemClock, type Clock } from "./clock";
 import { answerMeta, DEFAULT_WAITS, Flights, type ReadRequest, type ReadStats, type WaitPolicy } from "./flights";
-import { Scheduler, type Job } from "./scheduler";
+import { Scheduler, type FairShare, type Job } from "./scheduler";
 import { describeFailure, type UpstreamFailure } from "./upstream-failure";
+import { DEFAULT_HEALTH, failureNote, UpstreamHealth, type Admission, type HealthOptions } from "./upstream-health";
 import { MemoryUsageStore, UsageCounter, type UsageStore } from "./usage-store";
 
 export type GovernorOptions = {
@@ -28,6 +30,12 @@ export type GovernorOptions = {
   /** How long an expired answer is kept to be served stale. Default 7 days. */
   staleRetentionMs?: number;
   onError?: (context: string, error: unknown) => void;
+  /** Share the budget fairly between actors (see Scheduler). Unset: first come, first served. */
+  fairShare?: FairShare;
+  /** The circuit breaker's threshold and cool-downs (see UpstreamHealth). */
+  health?: Partial<HealthOptions>;
+  /** How long Fathom's "not found" is remembered for a read, so repeating it costs nothing. Default 30 s. */
+  notFoundTtlMs?: number;
 };
 
 export type WriteRequest<T> = {
@@ -40,6 +48,9 @@ export type WriteRequest<T> = {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const PRUNE_EVERY_MS = 60 * 60_000;
+const MAX_NOT_FOUND = 1_000;
+
+type NotFound = { error: unknown; until: number; tags: readonly string[] };
 const logToConsole = (context: string, error: unknown) => console.error(`[sounding] governor: ${context}`, error);
 
 /**
@@ -59,6 +70,9 @@ export class Governor {
   private readonly scheduler: Scheduler;
   private readonly flights: Flights;
   private readonly stats: ReadStats = { requests: 0, hits: 0, shared: 0, stale: 0, rejected: 0 };
+  private readonly health: UpstreamHealth;
+  private readonly notFound = new Map<string, NotFound>();
+  private readonly notFoundTtlMs: number;
   private lastPrune: number;
 
   private constructor(
@@ -73,7 +87,9 @@ export class Governor {
     this.waits = { ...DEFAULT_WAITS, ...options.waits };
     this.staleRetentionMs = options.staleRetentionMs ?? 7 * 24 * 60 * 60_000;
     this.onError = options.onError ?? logToConsole;
-    this.scheduler = new Scheduler(buckets, this.clock, (error) => this.onError("budget store failed", error));
+    this.scheduler = new Scheduler(buckets, this.clock, (error) => this.onError("budget store failed", error), options.fairShare);
+    this.health = new UpstreamHealth(this.clock, { ...DEFAULT_HEALTH, ...options.health });
+    this.notFoundTtlMs = options.notFoundTtlMs ?? 30_000;
     this.lastPrune = this.clock.now();
     this.flights = new Flights({
       memory: this.memory,
@@ -87,6 +103,8 @@ export class Governor {
       retryBaseMs: this.retryBaseMs,
       stats: this.stats,
       pauseClass: (cls, failure) => this.pauseClass(cls, failure),
+      health: this.health,
+      notFound: (key, tags, error) => this.rememberNotFound(key, tags, error),
       afterSuccess: (now) => this.pruneNow(now),
       onError: this.onError,
     });
@@ -108,6 +126,11 @@ export class Governor {
     const { key } = request;
     let known = this.memory.peek(key);
     if (known && this.isFresh(known)) return this.hit<T>(known);
+    const missing = this.notFound.get(key);
+    if (missing && missing.until > this.clock.now()) {
+      this.stats.hits++;
+      throw missing.error;
+    }
 
     if (!this.flights.has(key) && request.freshness.persist && this.persistent) {
       const stored = await this.persistent.get(key).catch((error) => this.onError("could not read the answer cache", error));
@@ -118,32 +141,44 @@ export class Governor {
 
     const joined = this.flights.joinExisting(request, known);
     if (joined) return joined;
-    const waitMs = await this.scheduler.estimateWaitMs(request.cls, request.priority).catch(() => 0);
+    const actor = request.actor ?? currentActor();
+    const waitMs = await this.scheduler.estimateWaitMs(request.cls, request.priority, actor).catch(() => 0);
     // Re-check after the await: another caller may have filled the cache or started the call meanwhile.
     known = this.memory.peek(key) ?? known;
     if (known && this.isFresh(known)) return this.hit<T>(known);
     const late = this.flights.joinExisting(request, known);
     if (late) return late;
     if (waitMs > this.flights.allowedWaitMs(request.priority, known)) return this.fallback<T>(known, waitMs);
-    return this.flights.start(request, known);
+    const admission = this.health.admit();
+    if (!admission.ok) {
+      if (known) return this.flights.staleAnswer<T>(known);
+      this.stats.rejected++;
+      throw this.downError(admission);
+    }
+    return this.flights.start(request, known, { probe: admission.probe, actor });
   }
 
   /** A governed write: through the budget, never cached nor retried; drops the tags it invalidates. */
   async write<T>({ cls = "management", priority = "interactive", run, invalidates = [] }: WriteRequest<T>): Promise<T> {
     const deadlineMs = this.waits[priority].deadlineMs;
-    const waitMs = await this.scheduler.estimateWaitMs(cls, priority).catch(() => 0);
+    const actor = currentActor();
+    const waitMs = await this.scheduler.estimateWaitMs(cls, priority, actor).catch(() => 0);
     if (waitMs > deadlineMs) throw budgetError(waitMs);
+    const admission = this.health.admit();
+    if (!admission.ok) throw this.downError(admission);
     return new Promise<T>((resolve, reject) => {
       const job: Job = {
         cls,
         priority,
         seq: this.scheduler.nextSeq(),
+        actor,
         start: (release) => {
           this.clock.clearTimeout(timer);
           this.usage.record(cls, this.clock.now());
           run().then(
             async (value) => {
               release();
+              this.health.succeeded();
               await this.invalidate(...invalidates);
               resolve(value);
             },
@@ -151,6 +186,9 @@ export class Governor {
               release();
               const failure = describeFailure(error);
               if (failure.rateLimited) void this.pauseClass(cls, failure);
+              else if (failure.transient) this.health.failed(failureNote(failure, error, this.clock.now()));
+              else if (failure.status >= 400) this.health.succeeded();
+              else if (admission.probe) this.health.released();
               reject(failure.rateLimited ? rateLimitedError(failure) : error);
             },
           );
@@ -158,6 +196,7 @@ export class Governor {
       };
       const timer = this.clock.setTimeout(() => {
         if (!this.scheduler.remove(job)) return;
+        if (admission.probe) this.health.released();
         this.scheduler.estimateWaitMs(cls, priority).then(
           (ms) => reject(budgetError(ms)),
           () => reject(budgetError(deadlineMs)),
@@ -172,6 +211,7 @@ export class Governor {
     for (const tag of tags) {
       this.memory.removeTag(tag);
       this.flights.invalidate(tag);
+      for (const [key, missing] of this.notFound) if (missing.tags.includes(tag)) this.notFound.delete(key);
     }
     if (!this.persistent) return;
     await Promise.all(tags.map((tag) => this.persistent!.deleteByTag(tag))).catch((error) =>
@@ -212,6 +252,21 @@ export class Governor {
       concurrency: { max: slots.max, inFlight: slots.inUse },
       cache: { requests, hits, shared, stale, rejected, hitRatio: requests ? (hits + shared) / requests : 0, entries: this.memory.size },
     };
+  }
+
+  /** Whether Fathom is taken to be down right now, and what went wrong last (for the admin's budget view). */
+  upstreamHealth() {
+    return { open: this.health.isOpen, last: this.health.lastFailure() };
+  }
+
+  private downError(admission: Extract<Admission, { ok: false }>) {
+    return upstreamDownError(admission.last, admission.failures, admission.retryInMs);
+  }
+
+  private rememberNotFound(key: string, tags: readonly string[], error: unknown) {
+    this.notFound.delete(key);
+    this.notFound.set(key, { error, until: this.clock.now() + this.notFoundTtlMs, tags });
+    if (this.notFound.size > MAX_NOT_FOUND) this.notFound.delete(this.notFound.keys().next().value!);
   }
 
   private isFresh(answer: CachedAnswer) {

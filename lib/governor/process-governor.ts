@@ -33,8 +33,11 @@ export function getGovernor(): Promise<Governor> {
   if (!holder.__soundingGovernor) {
     const pending = (async () => {
       const config = getServerConfig();
+      const limits = bucketLimits(config);
       return Governor.create({
-        buckets: new MemoryBuckets(bucketLimits(config), config.FATHOM_MAX_CONCURRENCY),
+        buckets: new MemoryBuckets(limits, config.FATHOM_MAX_CONCURRENCY),
+        // While several people use Sounding, none may take more than half of a window's budget.
+        fairShare: { limits, fraction: 0.5 },
         persistent: new SqliteAnswerCache(database),
         usage: new SqliteUsageStore(database),
         onError: (context, error) => logError(`Governor: ${context}`, error),

@@ -1,6 +1,6 @@
 import "server-only";
 import { PRIORITIES, REQUEST_CLASSES, type Priority, type RequestClass } from "./budget-state";
-import type { Buckets, TakeResult } from "./buckets";
+import type { BucketLimit, Buckets, TakeResult } from "./buckets";
 import type { Clock } from "./clock";
 
 /** One upstream call waiting for the budget. `start` runs it; it must call `release` once when done. */
@@ -8,12 +8,25 @@ export type Job = {
   readonly cls: RequestClass;
   priority: Priority;
   readonly seq: number;
+  /** Who the call is for (see ./actor); unset counts as one anonymous actor. */
+  readonly actor?: string;
   start(release: () => void): void;
   /** Asked before budget is spent on the job; a job nobody wants any more is dropped instead. */
   wanted?(): boolean;
   /** Told when the job was dropped unsent because it was no longer wanted. */
   dropped?(): void;
 };
+
+/**
+ * Fair shares: while more than one actor is active in a class's window (spent from it, or waiting for it),
+ * none may spend more than `fraction` of the window's capacity, so one person (or one script) cannot starve
+ * the rest. Alone, an actor may use it all.
+ */
+export type FairShare = { limits: Record<RequestClass, BucketLimit>; fraction: number };
+
+type Spend = { at: number; actor: string };
+const ANONYMOUS = "anonymous";
+const actorOf = (job: Job) => job.actor ?? ANONYMOUS;
 
 const rank = (priority: Priority) => PRIORITIES.indexOf(priority);
 const before = (a: Job, b: Job) => rank(a.priority) < rank(b.priority) || (a.priority === b.priority && a.seq < b.seq);
@@ -29,11 +42,13 @@ export class Scheduler {
   private pumping = false;
   private again = false;
   private lastSeq = 0;
+  private readonly spends: Record<RequestClass, Spend[]> = { reports: [], management: [] };
 
   constructor(
     private readonly buckets: Buckets,
     private readonly clock: Clock,
     private readonly onError: (error: unknown) => void,
+    private readonly fair?: FairShare,
   ) {}
 
   nextSeq(): number {
@@ -67,10 +82,31 @@ export class Scheduler {
     return counts;
   }
 
-  /** How long a new job of this priority would wait for the budget, counting the jobs ahead of it. */
-  async estimateWaitMs(cls: RequestClass, priority: Priority): Promise<number> {
-    const ahead = this.queues[cls].filter((job) => rank(job.priority) <= rank(priority)).length;
+  /**
+   * How long a new job of this priority (for this actor) would wait for the budget, counting the jobs ahead of
+   * it: as urgent or more, and not held back by their actor's fair share.
+   */
+  async estimateWaitMs(cls: RequestClass, priority: Priority, actor?: string): Promise<number> {
+    const held = this.heldBack(cls, actor ?? ANONYMOUS);
+    const ahead = this.queues[cls].filter((job) => rank(job.priority) <= rank(priority) && !held.has(actorOf(job))).length;
     return this.buckets.estimateWaitMs(cls, ahead + 1, this.clock.now());
+  }
+
+  /** Actors over their fair share while someone else (here: `asking`) is active: their jobs wait. */
+  private heldBack(cls: RequestClass, asking: string): Set<string> {
+    const shares = this.shares(cls);
+    return new Set(shares ? [...shares.used].filter(([actor, count]) => actor !== asking && count >= shares.cap).map(([actor]) => actor) : []);
+  }
+
+  /** Spends per actor in the class's current window, and the cap while several actors are active. */
+  private shares(cls: RequestClass): { used: Map<string, number>; cap: number; windowMs: number } | null {
+    if (!this.fair) return null;
+    const { capacity, windowMs } = this.fair.limits[cls];
+    const now = this.clock.now();
+    this.spends[cls] = this.spends[cls].filter((spend) => now - spend.at < windowMs);
+    const used = new Map<string, number>();
+    for (const spend of this.spends[cls]) used.set(spend.actor, (used.get(spend.actor) ?? 0) + 1);
+    return { used, cap: Math.max(1, Math.floor(capacity * this.fair.fraction)), windowMs };
   }
 
   pump(): void {
@@ -106,7 +142,12 @@ export class Scheduler {
   private async drainClass(cls: RequestClass): Promise<void> {
     const queue = this.queues[cls];
     while (queue.length > 0) {
-      const job = queue.shift()!;
+      const picked = this.pick(cls);
+      if (picked.index < 0) {
+        this.wakeAt(cls, this.clock.now() + picked.waitMs);
+        return;
+      }
+      const [job] = queue.splice(picked.index, 1) as [Job];
       if (!this.keep(job)) continue;
       let slot: boolean;
       try {
@@ -137,8 +178,27 @@ export class Scheduler {
         this.wakeAt(cls, this.clock.now() + take.retryInMs);
         return;
       }
+      this.spends[cls].push({ at: this.clock.now(), actor: actorOf(job) });
       this.run(job);
     }
+  }
+
+  /**
+   * The next job to start: the most urgent, oldest one whose actor is within its fair share. When every waiting
+   * job's actor is over its share, how long until the first of them is within it again.
+   */
+  private pick(cls: RequestClass): { index: number; waitMs: number } {
+    const queue = this.queues[cls];
+    const shares = this.shares(cls);
+    if (!shares) return { index: 0, waitMs: 0 };
+    const active = new Set([...shares.used.keys(), ...queue.map(actorOf)]);
+    if (active.size <= 1) return { index: 0, waitMs: 0 };
+    const index = queue.findIndex((job) => (shares.used.get(actorOf(job)) ?? 0) < shares.cap);
+    if (index >= 0) return { index, waitMs: 0 };
+    const first = actorOf(queue[0]!);
+    const now = this.clock.now();
+    const oldest = this.spends[cls].find((spend) => spend.actor === first)?.at ?? now;
+    return { index: -1, waitMs: Math.max(1, oldest + shares.windowMs - now) };
   }
 
   /** False (and the job told) when nobody wants the job any more: no budget is spent on it. */

@@ -29,6 +29,7 @@ export function describeFailure(error: unknown): UpstreamFailure {
     status?: unknown;
     retryAfterSeconds?: unknown;
     name?: unknown;
+    kind?: unknown;
   };
   const retryAfterMs =
     typeof record.retryAfterSeconds === "number" && Number.isFinite(record.retryAfterSeconds) && record.retryAfterSeconds >= 0
@@ -37,11 +38,13 @@ export function describeFailure(error: unknown): UpstreamFailure {
   if (typeof record.status === "number") {
     const status = record.status;
     if (status === 429) return { status, retryAfterMs, retryable: true, transient: true, rateLimited: true };
+    // A request that timed out is not sent again at once: a hang tends to repeat, and the caller's time is gone.
+    if (record.kind === "timeout") return { status, retryAfterMs, retryable: false, transient: true, rateLimited: false };
     if (status >= 500 || status === 0) return { status, retryAfterMs, retryable: true, transient: true, rateLimited: false };
     if (status >= 400) return { status, retryAfterMs: undefined, retryable: false, transient: false, rateLimited: false };
     // A 2xx whose body could not be read: trying again would read the same thing.
     return { status, retryAfterMs: undefined, retryable: false, transient: true, rateLimited: false };
   }
   const noAnswer = typeof record.name === "string" && NO_ANSWER_NAMES.has(record.name);
-  return { status: 0, retryAfterMs: undefined, retryable: noAnswer, transient: noAnswer, rateLimited: false };
+  return { status: 0, retryAfterMs: undefined, retryable: noAnswer && record.name !== "TimeoutError", transient: noAnswer, rateLimited: false };
 }

@@ -52,6 +52,7 @@ function fakeSource(answer: (params: AggregationParams) => Answer, options: { si
       return { data: rows, meta: meta(patch) };
     }),
     listAllSites: async () => ({ data: options.sites ?? [site()], meta: meta({ cached: true }) }),
+    listAllEvents: async () => ({ data: [{ id: "PURCHASE", name: "Purchase" }], meta: meta({ cached: true }) }),
     listAllMilestones: async () => {
       if (options.milestones instanceof Error) throw options.milestones;
       return { data: options.milestones ?? [], meta: meta({ cached: true }) };
@@ -233,5 +234,12 @@ describe("runReport", () => {
     const result = await runReport({ ...base, entity: "event", event: "Purchase", metrics: ["conversions", "value"], grouping: "none" }, { source, now: NOW });
     expect(calls[0]?.params).toMatchObject({ entity: "event", site_id: "CDBUGS", entity_name: "Purchase" });
     expect(result.totals).toEqual({ conversions: 4, value: 1250 });
+  });
+
+  it("answers an event the site does not have from the cached list, spending no aggregation", async () => {
+    const { source, calls } = fakeSource(() => ({ rows: [] }));
+    const query: ReportQuery = { ...base, entity: "event", event: "Made up", metrics: ["conversions"], grouping: "none" };
+    await expect(runReport(query, { source, now: NOW })).rejects.toMatchObject({ status: 404, code: "event_not_found" });
+    expect(calls).toHaveLength(0);
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { logError } from "@/lib/api/log";
 import type { AggregationRow } from "@/lib/fathom/aggregations";
+import type { FathomEvent } from "@/lib/fathom/events";
 import type { FathomMilestone } from "@/lib/fathom/milestones";
 import type { FathomSite } from "@/lib/fathom/sites";
 import type { Governed } from "@/lib/governor/answer-meta";
@@ -18,6 +19,7 @@ export type ReportSource = {
   aggregate(params: AggregationParams, options: { priority: Priority; timezone: string }): Promise<Governed<AggregationRow[]>>;
   listAllSites(options: { priority: Priority }): Promise<Governed<FathomSite[]>>;
   listAllMilestones(siteId: string, options: { priority: Priority }): Promise<Governed<FathomMilestone[]>>;
+  listAllEvents(siteId: string, options: { priority: Priority }): Promise<Governed<Array<Pick<FathomEvent, "id" | "name">>>>;
 };
 
 export type RunReportOptions = {
@@ -86,6 +88,15 @@ export async function runReport(query: ReportQuery, { source, now, priority = "i
   const sites = await source.listAllSites({ priority });
   const site = sites.data.find((candidate) => candidate.id === query.site);
   if (!site) throw new ApiError(404, "site_not_found", `There is no site "${query.site}" on this Fathom account. Pick another site.`);
+  if (query.entity === "event") {
+    // A made-up (or deleted) event name would still cost a request and answer zeros: the cached list decides.
+    const events = await source.listAllEvents(site.id, { priority });
+    if (!events.data.some((event) => event.name === query.event)) {
+      throw new ApiError(404, "event_not_found", `${site.name} has no event named "${query.event ?? ""}". Pick another event.`, {
+        fields: { event: ["There is no such event on this site"] },
+      });
+    }
+  }
   const timezone = site.timezone && isValidTimezone(site.timezone) ? site.timezone : FALLBACK_TIMEZONE;
   const created = /^\d{4}-\d{2}-\d{2}/.exec(site.created_at)?.[0];
 

@@ -28,6 +28,7 @@ vi.mock("@/lib/governor/governed-fathom", () => {
       meta,
     }),
     listAllMilestones: async () => ({ data: [], meta }),
+    listAllEvents: async () => ({ data: [{ id: "SIGNUP01", name: "Newsletter sign-up" }], meta }),
   };
   return { governedFathom: async () => ({ ...source, mode: "demo" }) };
 });
