@@ -16,9 +16,11 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isPublic = PUBLIC_PAGES.some((pattern) => pattern.test(pathname));
   if (!isPublic && !request.cookies.has(SESSION_COOKIE)) {
-    // A relative Location: the address is never built from a Host header the client chose.
-    const next = pathname === "/" ? "" : `?next=${encodeURIComponent(`${pathname}${search}`)}`;
-    return new NextResponse(null, { status: 307, headers: { Location: `/login${next}`, "Cache-Control": "no-store" } });
+    // Next.js wants an absolute Location; the edge (scripts/serve.mjs) has removed any forwarded host it did not trust.
+    const login = request.nextUrl.clone();
+    login.pathname = "/login";
+    login.search = pathname === "/" ? "" : `?next=${encodeURIComponent(`${pathname}${search}`)}`;
+    return NextResponse.redirect(login);
   }
   const csp = contentSecurityPolicy({
     nonce: newNonce(),
