@@ -68,7 +68,11 @@ export function clientFacts(headers, socket, trustHops) {
   return { address, proto };
 }
 
-/** True when every %XX escape of the path decodes to UTF-8 and nothing decodes to a control character. */
+/**
+ * True when every %XX escape of the path decodes to UTF-8, nothing decodes to a control character, and no
+ * segment is a dot segment (`.`, `..`, however encoded): no page or id of Sounding is named so, and a path
+ * that climbs is either an attack or a mistake.
+ */
 export function isCleanPath(path) {
   let decoded;
   try {
@@ -76,7 +80,11 @@ export function isCleanPath(path) {
   } catch {
     return false;
   }
-  return !CONTROL.test(decoded);
+  if (CONTROL.test(decoded)) return false;
+  return !path.split("/").some((segment) => {
+    const plain = decodeURIComponent(segment).trim();
+    return plain === "." || plain === "..";
+  });
 }
 
 function refusal(status, code, message, extraHeaders = {}) {

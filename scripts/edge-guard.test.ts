@@ -17,7 +17,21 @@ describe("guardRequest: what no route of Sounding can mean is refused before Nex
     expect(verdict.refuse?.headers.Allow).toContain("GET");
   });
 
-  it.each(["/api/sites/%ff/milestones", "/invite/%ff", "/api/sites/%C0%AE%C0%AE/milestones", "/x/%E0%A4%A", "/a%00b", "/a%0d%0aSet-Cookie:x"])(
+  it.each([
+    "/api/sites/%ff/milestones",
+    "/invite/%ff",
+    "/api/sites/%C0%AE%C0%AE/milestones",
+    "/x/%E0%A4%A",
+    "/a%00b",
+    "/a%0d%0aSet-Cookie:x",
+    "/api/sites/SITE/milestones/..",
+    "/api/sites/SITE/milestones/%20..",
+    "/api/sites/SITE/events/%09..",
+    "/api/sites/SITE/events/%20.",
+    "/api/sites/SITE/milestones/%2e%2e",
+    "/api/account/sessions/.",
+    "/../etc/passwd",
+  ])(
     "refuses the malformed path %j with 400",
     (url) => {
       expect(guardRequest(req({ url }), { trustHops: 0 }).refuse?.status).toBe(400);

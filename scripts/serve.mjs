@@ -54,6 +54,10 @@ const server = createServer((req, res) => {
     res.end(JSON.stringify({ error: { code: "internal_error", message: "Something went wrong on our side." } }));
   });
 });
+// CONNECT (a proxy tunnel) never reaches the request handler in Node: answer it here rather than drop it.
+server.on("connect", (_req, socket) => {
+  socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: 78\r\n\r\n{"error":{"code":"method_not_allowed","message":"CONNECT is not supported."}}\n');
+});
 // A slow client cannot hold a connection open for ever (slowloris), and keep-alive ends between requests.
 server.headersTimeout = 20_000;
 server.requestTimeout = 120_000;

@@ -43,6 +43,20 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Marks an error raised before anything was sent to Fathom (an unknown id answered from the cached lists, the
+ * budget, the circuit breaker), so the audit log keeps no entry for a write that never left. FathomError has
+ * its own `sent`.
+ */
+export function beforeSending<E extends Error>(error: E): E & { sent: false } {
+  return Object.assign(error, { sent: false as const });
+}
+
+/** False only for an error known to have been raised before anything was sent. */
+export function wasSent(error: unknown): boolean {
+  return !(typeof error === "object" && error !== null && (error as { sent?: unknown }).sent === false);
+}
+
 /** Anything that knows how to present itself as an ApiError (e.g. an upstream Fathom error). */
 export interface ConvertibleToApiError {
   toApiError(): ApiError;

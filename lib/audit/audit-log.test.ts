@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError, beforeSending } from "@/lib/api/errors";
 import { openTestDatabase } from "@/lib/store/db";
 import { auditEntrySchema, auditQuerySchema } from "./audit-entry";
 import { createAuditLog } from "./audit-log";
@@ -49,6 +49,17 @@ describe("the audit log", () => {
     ).rejects.toBe(refusal);
     const [entry] = (await log.list({ limit: 10 })).entries;
     expect(entry).toMatchObject({ outcome: "failed", targetId: "e-1", detail: refusal.message, after: null });
+  });
+
+  it("keeps no entry for a write refused before anything was sent (an unknown id, the budget)", async () => {
+    const log = await freshLog();
+    const unknown = beforeSending(new ApiError(404, "milestone_not_found", "There is no milestone \"x\" on this Fathom account."));
+    await expect(
+      log.audited({ actor: ada, action: "milestone.delete", siteId: "CDBUGS", targetId: "x", summary: "Deleted milestone x" }, async () => {
+        throw unknown;
+      }),
+    ).rejects.toBe(unknown);
+    expect((await log.list({ limit: 10 })).entries).toEqual([]);
   });
 
   it("does not leak an unexpected error's text (it could carry a secret) into the log", async () => {

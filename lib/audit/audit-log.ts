@@ -1,6 +1,6 @@
 import "server-only";
 import type { Kysely, Selectable } from "kysely";
-import { isApiError, isConvertibleToApiError } from "@/lib/api/errors";
+import { isApiError, isConvertibleToApiError, wasSent } from "@/lib/api/errors";
 import { logError } from "@/lib/api/log";
 import { database } from "@/lib/store/db";
 import type { AuditLogTable, Database } from "@/lib/store/schema";
@@ -109,8 +109,10 @@ export function createAuditLog(db: Kysely<Database>, now: () => Date = () => new
   return {
     /**
      * Runs one write with its audit entry: recorded as pending before the write (if that fails, the
-     * write is not attempted), settled as ok or failed after it. The write's own result or error is
-     * passed through unchanged; a failure to settle is logged, never turned into a failed write.
+     * write is not attempted), settled as ok or failed after it; a write refused before anything was sent
+     * (an unknown id, the budget: see `wasSent`) leaves no entry, since nothing changed or was asked of
+     * Fathom. The write's own result or error is passed through unchanged; a failure to settle is logged,
+     * never turned into a failed write.
      */
     async audited<T>(entry: AuditStart, run: () => Promise<T>, onSuccess?: (result: T) => AuditSettle): Promise<T> {
       const id = await start(entry);
@@ -118,9 +120,10 @@ export function createAuditLog(db: Kysely<Database>, now: () => Date = () => new
       try {
         result = await run();
       } catch (error) {
-        await settle(id, "failed", { detail: failureDetail(error) }).catch((settleError) =>
-          logError("Could not settle an audit entry", settleError),
-        );
+        const written = wasSent(error)
+          ? settle(id, "failed", { detail: failureDetail(error) })
+          : db.deleteFrom("audit_log").where("id", "=", id).execute();
+        await written.catch((settleError) => logError("Could not settle an audit entry", settleError));
         throw error;
       }
       try {

@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError, beforeSending } from "@/lib/api/errors";
 import { getServerConfig, type ServerConfig } from "@/lib/config/server-config";
 import type { LiveMeta } from "@/lib/current-visitors/answer";
 import { MAX_INTERVAL_SECONDS } from "@/lib/current-visitors/interval";
@@ -69,11 +69,11 @@ export function stretchedIntervalSeconds(baseSeconds: number, level: Pick<Bucket
  */
 function unknownItem(what: "site" | "event" | "milestone", id: string, listsSeconds: number) {
   const minutes = Math.max(1, Math.round(listsSeconds / 60));
-  return new ApiError(
+  return beforeSending(new ApiError(
     404,
     `${what}_not_found`,
     `There is no ${what} "${id}" on this Fathom account. One just added in Fathom itself shows up here within ${minutes} min.`,
-  );
+  ));
 }
 
 const siteId = (id: string) => checkInput(idSchema("site"), id, "site id");

@@ -2,6 +2,7 @@ import "server-only";
 import type { Governed } from "./answer-meta";
 import { MemoryAnswerCache, type AnswerCache, type CachedAnswer } from "./answer-cache";
 import { REQUEST_CLASSES, type BudgetState, type ClassState, type Priority, type RequestClass } from "./budget-state";
+import { beforeSending } from "@/lib/api/errors";
 import { currentActor } from "./actor";
 import { budgetError, rateLimitedError, upstreamDownError } from "./budget-errors";
 import type { BucketLevel, Buckets } from "./buckets";
@@ -163,9 +164,9 @@ export class Governor {
     const deadlineMs = this.waits[priority].deadlineMs;
     const actor = currentActor();
     const waitMs = await this.scheduler.estimateWaitMs(cls, priority, actor).catch(() => 0);
-    if (waitMs > deadlineMs) throw budgetError(waitMs);
+    if (waitMs > deadlineMs) throw beforeSending(budgetError(waitMs));
     const admission = this.health.admit();
-    if (!admission.ok) throw this.downError(admission);
+    if (!admission.ok) throw beforeSending(this.downError(admission));
     return new Promise<T>((resolve, reject) => {
       const job: Job = {
         cls,
@@ -198,8 +199,8 @@ export class Governor {
         if (!this.scheduler.remove(job)) return;
         if (admission.probe) this.health.released();
         this.scheduler.estimateWaitMs(cls, priority).then(
-          (ms) => reject(budgetError(ms)),
-          () => reject(budgetError(deadlineMs)),
+          (ms) => reject(beforeSending(budgetError(ms))),
+          () => reject(beforeSending(budgetError(deadlineMs))),
         );
       }, deadlineMs);
       this.scheduler.enqueue(job);
