@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { startAttackStack, type AttackStack } from "./support/attack-stack";
+import { useAttackStack } from "./support/attack-stack";
 import { raw } from "./support/raw-http";
 import { cookiesOf } from "./support/team";
 
@@ -8,12 +8,7 @@ import { cookiesOf } from "./support/team";
 // password is checked; an address spraying many accounts is slowed; many addresses guessing one account lock
 // it for new browsers only; and the real user, at their own address or on their own laptop, still signs in.
 test.describe.serial("sign-in throttle against brute force", () => {
-  let stack: AttackStack;
-  test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    stack = await startAttackStack({ TRUST_PROXY: "1" });
-  });
-  test.afterAll(async () => stack?.stop());
+  const stack = useAttackStack({ TRUST_PROXY: "1" });
 
   const attempt = (email: string, password: string, address: string, cookie?: string) =>
     raw(stack.own.url, {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { changesNothing, startAttackStack, type AttackStack } from "./support/attack-stack";
+import { changesNothing, useAttackStack } from "./support/attack-stack";
 import { raw } from "./support/raw-http";
 import { jsonHeaders } from "./support/team";
 
@@ -7,12 +7,7 @@ import { jsonHeaders } from "./support/team";
 // milestones) and to find weak headers. Sounding answers from its cached lists and its own checks, sends
 // nothing to Fathom, and every answer carries a strict policy; the team's budget is whole afterwards.
 test.describe.serial("the budget cannot be drained, and the headers hold", () => {
-  let stack: AttackStack;
-  test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    stack = await startAttackStack();
-  });
-  test.afterAll(async () => stack?.stop());
+  const stack = useAttackStack();
 
   const get = (path: string, cookie = stack.team.viewer.cookie, headers: Record<string, string> = {}) =>
     raw(stack.own.url, { method: "GET", path, headers: { cookie, ...headers } });

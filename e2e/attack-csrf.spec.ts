@@ -1,18 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { apiRoutes, fill } from "./support/route-inventory";
-import { changesNothing, startAttackStack, type AttackStack } from "./support/attack-stack";
+import { changesNothing, useAttackStack } from "./support/attack-stack";
 import { raw } from "./support/raw-http";
 
 // Journey: a signed-in admin visits a hostile page that fires cross-site writes at Sounding with every trick
 // (foreign, null, look-alike and wrong-scheme origins; no Origin but a foreign Referer; a spoofed forwarded
 // host; a form's text/plain body). Every write route refuses every one, and nothing changes.
 test.describe.serial("cross-site writes are refused on every route", () => {
-  let stack: AttackStack;
-  test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    stack = await startAttackStack();
-  });
-  test.afterAll(async () => stack?.stop());
+  const stack = useAttackStack();
 
   const writes = apiRoutes().filter((route) => route.method !== "GET" && route.access !== null);
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { apiRoutes, fill, pageTemplates } from "./support/route-inventory";
-import { changesNothing, startAttackStack, type AttackStack } from "./support/attack-stack";
+import { changesNothing, useAttackStack } from "./support/attack-stack";
 import { raw } from "./support/raw-http";
 
 // Journey: an admin's stolen session (the strongest role) is used to send hostile input to every route: dot
@@ -40,14 +40,11 @@ const WRONG_TYPES = Object.fromEntries(
 );
 
 test.describe.serial("hostile input on every route", () => {
-  let stack: AttackStack;
+  const stack = useAttackStack();
   let rssAtStart = 0;
-  test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    stack = await startAttackStack();
+  test.beforeAll(() => {
     rssAtStart = stack.own.rssMiB();
   });
-  test.afterAll(async () => stack?.stop());
 
   const withParams = apiRoutes().filter((route) => route.params.length > 0);
 

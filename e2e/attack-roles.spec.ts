@@ -1,18 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { allowed, apiRoutes, fill, pageTemplates } from "./support/route-inventory";
-import { changesNothing, startAttackStack, type AttackStack } from "./support/attack-stack";
+import { changesNothing, useAttackStack } from "./support/attack-stack";
 import { raw } from "./support/raw-http";
 
 // Journey: an attacker without an account, then a viewer and an editor reaching above their role, try every
 // API route and page of the app (read from the source tree, so a new route is attacked the day it is added).
 // Every refusal is a clear 401 or 403 in the one JSON error shape, sends nothing to Fathom and writes nothing.
 test.describe.serial("roles hold on every route and page", () => {
-  let stack: AttackStack;
-  test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    stack = await startAttackStack();
-  });
-  test.afterAll(async () => stack?.stop());
+  const stack = useAttackStack();
 
   const protectedRoutes = apiRoutes().filter((route) => route.access !== null && route.access !== "public");
 

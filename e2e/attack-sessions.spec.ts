@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { sealData } from "iron-session";
 import { fill, pageTemplates } from "./support/route-inventory";
-import { startAttackStack, type AttackStack } from "./support/attack-stack";
+import { useAttackStack } from "./support/attack-stack";
 import { raw } from "./support/raw-http";
 import { cookiesOf, jsonHeaders, signIn } from "./support/team";
 
@@ -10,12 +10,7 @@ import { cookiesOf, jsonHeaders, signIn } from "./support/team";
 // sign in. Forged cookies are simply no session (never a 500), ended sessions never work again, and sign-in
 // only ever leads to a page of this site.
 test.describe.serial("sessions end when they should, and forged ones never start", () => {
-  let stack: AttackStack;
-  test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    stack = await startAttackStack();
-  });
-  test.afterAll(async () => stack?.stop());
+  const stack = useAttackStack();
 
   const sessionCookie = (cookies: string) => cookies.split("; ").find((pair) => pair.startsWith("sounding_session="))!;
   const whoAmI = async (cookie: string) => raw(stack.own.url, { method: "GET", path: "/api/session", headers: { cookie } });

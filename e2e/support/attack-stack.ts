@@ -3,7 +3,7 @@
  * editor, viewer), real ids to aim at, and the witnesses that say an attack changed nothing: the simulator's
  * request log (nothing spent, nothing written) and the audit log (no write recorded).
  */
-import { expect } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import type { SimulatorServer } from "../../lib/simulator/server";
 import { markOf, startOwnServer, startOwnSimulator, type OwnServer, type OwnServerOptions } from "./own-stack";
 import { createTeam, jsonHeaders, type Team } from "./team";
@@ -64,4 +64,18 @@ export async function changesNothing<T>(stack: AttackStack, attack: () => Promis
   expect(mark.since().map((entry) => `${entry.method} ${entry.path}`), "requests the attack made Fathom receive").toEqual([]);
   expect(await auditCount(stack), "audit entries the attack left").toBe(before);
   return result;
+}
+
+/**
+ * One stack for the tests of the describe block this is called in: started before the first test, stopped
+ * (by PID) after the last. The object is filled in when it starts.
+ */
+export function useAttackStack(env: OwnServerOptions["env"] = {}): AttackStack {
+  const stack = {} as AttackStack;
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    Object.assign(stack, await startAttackStack(env));
+  });
+  test.afterAll(async () => stack.stop?.());
+  return stack;
 }
