@@ -10,6 +10,16 @@ function clientWith(respond: Responder, timeoutMs?: number) {
   return { client: createFathomClient({ baseUrl: "https://fathom.test/v1", token: TOKEN, fetch: fake.fetch, timeoutMs }), calls: fake.calls };
 }
 
+/** A body that delivers `start` and then fails, as undici's does when the connection drops mid-body. */
+function cutOffBody(start: string): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(start));
+      controller.error(new TypeError("terminated"));
+    },
+  });
+}
+
 async function failure(promise: Promise<unknown>): Promise<FathomError> {
   const error = await promise.then(
     () => {
@@ -218,6 +228,22 @@ describe("FathomError without a usable answer", () => {
     const error = await failure(client.getToken());
     expect(error.kind).toBe("invalid_response");
     expect(error.toApiError().status).toBe(502);
+  });
+
+  it("a 200 whose body stops short → invalid_response (Fathom answered; its answer could not be read), 502", async () => {
+    const { client } = clientWith(() => new Response(cutOffBody('{"object":"list","has_more":false,"data":[{"id":"CDB'), { status: 200 }));
+    const error = await failure(client.listSites());
+    expect(error.kind).toBe("invalid_response");
+    expect(error.status).toBe(200);
+    expect(error.message).toContain("cut off");
+    expect(error.toApiError()).toMatchObject({ status: 502, code: "fathom_invalid_response" });
+  });
+
+  it("an error status whose body stops short is still read by its status", async () => {
+    const { client } = clientWith(() => new Response(cutOffBody('{"error":"Serv'), { status: 500 }));
+    const error = await failure(client.getToken());
+    expect(error.kind).toBe("server");
+    expect(error.status).toBe(500);
   });
 
   it("a 200 that is JSON of the wrong shape → invalid_response naming the field", async () => {

@@ -93,7 +93,7 @@ export class FathomError extends Error implements ConvertibleToApiError {
         return new ApiError(
           503,
           "fathom_unavailable",
-          "Fathom is briefly at capacity; try again shortly.",
+          `Fathom is briefly at capacity; try again ${this.retryAfterSeconds === undefined ? "shortly" : `in ${this.retryAfterSeconds} s`}.`,
           this.retryAfterSeconds === undefined ? {} : { retryAfter: this.retryAfterSeconds },
         );
       case "server":

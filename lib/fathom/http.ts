@@ -115,8 +115,16 @@ export function createFathomHttp(options: FathomClientOptions): FathomHttp {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
 
+    /** The caller's abort, or our timeout; undefined when neither ended the exchange. */
+    const ended = () => {
+      if (req.signal?.aborted) return req.signal.reason as unknown;
+      if (timeout.aborted) {
+        return new FathomError({ kind: "timeout", status: 0, message: `Fathom did not answer within ${Math.round(timeoutMs / 1000)} s.` });
+      }
+      return undefined;
+    };
+
     let response: Response;
-    let text: string;
     try {
       response = await doFetch(url, {
         method: req.method,
@@ -125,17 +133,24 @@ export function createFathomHttp(options: FathomClientOptions): FathomHttp {
         signal,
         cache: "no-store",
       });
+    } catch (error) {
+      throw ended() ?? networkError(error, redact);
+    }
+
+    let text: string;
+    try {
       text = await response.text();
     } catch (error) {
-      if (req.signal?.aborted) throw req.signal.reason;
-      if (timeout.aborted) {
-        throw new FathomError({ kind: "timeout", status: 0, message: `Fathom did not answer within ${Math.round(timeoutMs / 1000)} s.` });
-      }
+      const stopped = ended();
+      if (stopped !== undefined) throw stopped;
+      // Fathom answered (a status and headers came) but the body stopped short: the status still decides an
+      // error's kind; a success we could not read is an unreadable answer, not an unreachable Fathom.
+      if (!response.ok) throw fathomErrorFromResponse(response.status, response.headers, undefined, redact);
       const detail = error instanceof Error ? redact(error.message) : "";
       throw new FathomError({
-        kind: "network",
-        status: 0,
-        message: `${fathomDefaultMessage("network")}${detail ? ` (${detail})` : ""}`,
+        kind: "invalid_response",
+        status: response.status,
+        message: `Fathom's answer to ${req.method} ${where} was cut off before its end${detail ? ` (${detail})` : ""}.`,
       });
     }
 
@@ -171,6 +186,16 @@ export function createFathomHttp(options: FathomClientOptions): FathomHttp {
   }
 
   return { request };
+}
+
+/** No answer at all: the connection could not be made, or was dropped before a status came. */
+function networkError(error: unknown, redact: (text: string) => string): FathomError {
+  const detail = error instanceof Error ? redact(error.message) : "";
+  return new FathomError({
+    kind: "network",
+    status: 0,
+    message: `${fathomDefaultMessage("network")}${detail ? ` (${detail})` : ""}`,
+  });
 }
 
 /**
