@@ -9,7 +9,7 @@ import type { QueryMessages, ReportQuery } from "@/lib/query/report-query";
 import { todayIn } from "@/lib/query/resolve-range";
 import { messagesAt } from "./builder-messages";
 import { ControlField, ControlMessages, controlClass } from "./control-field";
-import { changeCustomDates, changeRangePreset } from "./query-edits";
+import { changeCustomDates, changeRangePreset } from "@/lib/query/query-edits";
 import { buttonClass } from "@/components/ui/button";
 
 const PRESET_CHOICES: ReadonlyArray<DateRange["preset"]> = [...DATE_PRESETS, "custom"];

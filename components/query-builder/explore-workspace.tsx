@@ -12,7 +12,7 @@ import { BrokenReportUrl } from "./broken-report-url";
 import { eventCurrency, siteTimezone, type BuilderSite } from "./builder-site";
 import { CopyLinkButton } from "./copy-link-button";
 import { QueryBuilder } from "./query-builder";
-import { findSite } from "./query-edits";
+import { findSite } from "@/lib/query/query-edits";
 import { reportRunQueryOptions } from "./report-run-query";
 import { reportHref, sameReport } from "./report-url-state";
 import { useReportUrl } from "./use-report-url";

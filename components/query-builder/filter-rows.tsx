@@ -6,7 +6,7 @@ import { operatorsFor, type FilterOperator, type FilterProperty } from "@/lib/qu
 import { MAX_FILTERS, type QueryMessages, type ReportFilter } from "@/lib/query/report-query";
 import { messagesAt, type BuilderSectionProps } from "./builder-messages";
 import { ControlMessages, controlClass, labelClass } from "./control-field";
-import { FILTER_PROPERTIES, addFilter, changeFilter, removeFilter } from "./query-edits";
+import { FILTER_PROPERTIES, addFilter, changeFilter, removeFilter } from "@/lib/query/query-edits";
 
 /**
  * Filter rows: a property, only the operators Fathom allows on it, and a value. A pattern

@@ -5,7 +5,7 @@ import type { GroupableField } from "@/lib/query/fathom-fields";
 import { GROUPING_CHOICES, type GroupingChoice } from "@/lib/query/report-query";
 import { messagesAt, type BuilderSectionProps } from "./builder-messages";
 import { ControlField, ControlMessages, controlClass, labelClass } from "./control-field";
-import { addGroupBy, groupableFieldsLeft, removeGroupBy } from "./query-edits";
+import { addGroupBy, groupableFieldsLeft, removeGroupBy } from "@/lib/query/query-edits";
 
 /** The date grouping (automatic, none, hourly…) and the fields to group by, several at once. */
 export function GroupingSection({

@@ -5,7 +5,7 @@ import { metricInfo } from "@/lib/format/metric-catalogue";
 import { AGGREGATES_BY_ENTITY } from "@/lib/query/fathom-fields";
 import { messagesAt, type BuilderSectionProps } from "./builder-messages";
 import { ControlMessages, labelClass } from "./control-field";
-import { toggleMetric } from "./query-edits";
+import { toggleMetric } from "@/lib/query/query-edits";
 
 /** A checkbox per metric the entity offers (pageviews: visits, uniques…; events: completions, value). */
 export function MetricToggles({

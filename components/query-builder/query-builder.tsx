@@ -9,7 +9,7 @@ import { DisplaySection } from "./display-section";
 import { FilterRows } from "./filter-rows";
 import { GroupingSection } from "./grouping-section";
 import { MetricToggles } from "./metric-toggles";
-import { findSite } from "./query-edits";
+import { findSite } from "@/lib/query/query-edits";
 import { SortLimitSection } from "./sort-limit-section";
 import { SourceSection } from "./source-section";
 

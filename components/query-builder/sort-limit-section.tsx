@@ -5,7 +5,7 @@ import { aggregateSchema, groupableFieldSchema } from "@/lib/query/fathom-fields
 import { MAX_LIMIT, type ReportSort } from "@/lib/query/report-query";
 import { messagesAt, type BuilderSectionProps } from "./builder-messages";
 import { ControlField, controlClass } from "./control-field";
-import { sortFieldsFor } from "./query-edits";
+import { sortFieldsFor } from "@/lib/query/query-edits";
 
 function sortFieldLabel(field: ReportSort["field"]): string {
   if (field === "timestamp") return "Date";

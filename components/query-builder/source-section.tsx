@@ -3,7 +3,7 @@ import type { ReportQuery, QueryMessages } from "@/lib/query/report-query";
 import { messagesAt } from "./builder-messages";
 import type { BuilderSite } from "./builder-site";
 import { ControlField, controlClass } from "./control-field";
-import { changeEntity, changeSite, findSite } from "./query-edits";
+import { changeEntity, changeSite, findSite } from "@/lib/query/query-edits";
 import { SegmentedControl } from "./segmented-control";
 
 const ENTITY_OPTIONS = [

@@ -69,6 +69,23 @@ export function isValidTimezone(timezone: string): boolean {
   return isKnownTimezone(timezone);
 }
 
+/** Fathom reports in the account's timezone when a site has none; Sounding cannot know that one, so UTC. */
+export const FALLBACK_TIMEZONE = "UTC";
+
+/** The timezone a site's dates are resolved in: its own when the runtime knows it, else the fallback. */
+export function reportTimezone(timezone: string | null | undefined): string {
+  return timezone && isValidTimezone(timezone) ? timezone : FALLBACK_TIMEZONE;
+}
+
+/** Presets that end before today, whatever today is. */
+const CLOSED_PRESETS: ReadonlySet<DateRange["preset"]> = new Set(["yesterday", "last_week", "last_month", "last_quarter", "last_year"]);
+
+/** True when the range ended before today in `timezone`: its figures are final and never change. */
+export function isClosedRange(range: DateRange, timezone: string, now: Date): boolean {
+  if (range.preset === "custom") return isValidTimezone(timezone) && range.to < todayIn(timezone, now);
+  return CLOSED_PRESETS.has(range.preset);
+}
+
 /** Today's calendar date (`YYYY-MM-DD`) in `timezone` at the instant `now`. */
 export function todayIn(timezone: string, now: Date): string {
   if (!isValidTimezone(timezone)) throw new RangeError(`Unknown timezone "${timezone}"`);

@@ -89,4 +89,13 @@ export interface Database {
   upstream_usage: UpstreamUsageTable;
   audit_log: AuditLogTable;
   sessions: SessionsTable;
+  event_currencies: EventCurrenciesTable;
+}
+
+/** The currency each event was last given through Sounding (006-event-currencies): Fathom lists events without it. */
+export interface EventCurrenciesTable {
+  event_id: string;
+  site_id: string;
+  currency: string;
+  updated_at: string;
 }

@@ -4,6 +4,7 @@ import { m002AnswerCache } from "./002-answer-cache";
 import { m003AuditLog } from "./003-audit-log";
 import { m004AuditIntent } from "./004-audit-intent";
 import { m005Sessions } from "./005-sessions";
+import { m006EventCurrencies } from "./006-event-currencies";
 
 /**
  * Every migration, in order. Names are permanent: once released, a migration is never renamed or edited;
@@ -15,4 +16,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "003-audit-log": m003AuditLog,
   "004-audit-intent": m004AuditIntent,
   "005-sessions": m005Sessions,
+  "006-event-currencies": m006EventCurrencies,
 };

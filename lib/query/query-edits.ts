@@ -1,9 +1,13 @@
 /**
  * The builder's edits as pure functions: each takes the current query and returns the next one, keeping
  * the parts that still make sense (an operator the new property allows, a sort on a field still chosen,
- * an event the new site has). The builder's controls call these; the rules themselves stay in lib/query.
+ * an event the new site has). The builder's controls call these; the rules themselves are the vocabulary's.
+ * Pure and isomorphic: a page without the builder (a dashboard's filters, a share's window) edits with them too.
  */
-import { resolveRange } from "@/lib/query/resolve-range";
+import { resolveRange } from "./resolve-range";
+
+/** What an edit needs to know of a site: its id and the names of its events. */
+export type EditSite = { id: string; events: ReadonlyArray<{ name: string }> };
 import {
   GROUPABLE_FIELDS,
   filterPropertySchema,
@@ -12,10 +16,9 @@ import {
   type FilterOperator,
   type FilterProperty,
   type GroupableField,
-} from "@/lib/query/fathom-fields";
-import { withEntity, type ReportFilter, type ReportQuery } from "@/lib/query/report-query";
-import type { DateRange } from "@/lib/query/date-presets";
-import type { BuilderSite } from "./builder-site";
+} from "./fathom-fields";
+import { withEntity, type ReportFilter, type ReportQuery } from "./report-query";
+import type { DateRange } from "./date-presets";
 
 /** Drops a sort whose field is no longer a chosen metric or grouping (a date sort stays). */
 function keepSortValid(query: ReportQuery): ReportQuery {
@@ -26,7 +29,7 @@ function keepSortValid(query: ReportQuery): ReportQuery {
 }
 
 /** Another site: an event report keeps its event when the new site has one of that name, else takes its first. */
-export function changeSite(query: ReportQuery, site: BuilderSite): ReportQuery {
+export function changeSite(query: ReportQuery, site: EditSite): ReportQuery {
   if (query.entity !== "event") return { ...query, site: site.id };
   const names = site.events.map((event) => event.name);
   const event = query.event !== undefined && names.includes(query.event) ? query.event : names[0];
@@ -34,7 +37,7 @@ export function changeSite(query: ReportQuery, site: BuilderSite): ReportQuery {
 }
 
 /** Pageviews or an event; switching to events picks the site's first event unless one is chosen. */
-export function changeEntity(query: ReportQuery, entity: ReportQuery["entity"], site: BuilderSite | undefined): ReportQuery {
+export function changeEntity(query: ReportQuery, entity: ReportQuery["entity"], site: EditSite | undefined): ReportQuery {
   if (entity === "pageview") return { ...withEntity(query, "pageview"), event: undefined };
   const names = site?.events.map((event) => event.name) ?? [];
   const event = query.event !== undefined && names.includes(query.event) ? query.event : names[0];
@@ -124,6 +127,6 @@ export function sortFieldsFor(query: ReportQuery): Array<Aggregate | GroupableFi
 }
 
 /** Picks the site by id, or undefined when the list does not have it. */
-export function findSite(sites: readonly BuilderSite[], id: string): BuilderSite | undefined {
+export function findSite<S extends EditSite>(sites: readonly S[], id: string): S | undefined {
   return sites.find((site) => site.id === id);
 }
