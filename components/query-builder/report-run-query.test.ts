@@ -28,6 +28,7 @@ function answerFor(asked: ReportQuery): ReportResult {
     },
     rows: [],
     totals: { visits: 12 },
+    currency: null,
     milestones: [],
     meta: { fetchedAt: "2024-01-15T10:00:00.000Z", cached: false, stale: false, upstreamCalls: 1 },
   };

@@ -30,6 +30,7 @@ export function dailyResult(overrides: Partial<ReportResult> = {}, query: Partia
     rows: range.buckets.map(row),
     totals: { visits: 2500, bounce_rate: 0.4 },
     comparison: { range: previous, rows: previous.buckets.map(row), totals: { visits: 2000, bounce_rate: 0.5 } },
+    currency: null,
     milestones: [{ id: "m1", name: "Spring launch", date: "2024-05-06" }],
     meta: META,
     ...overrides,
@@ -44,6 +45,7 @@ export function pagesResult(rows: Array<[string | null, number]>, total: number)
     range,
     rows: rows.map(([pathname, pageviews]) => ({ fields: { pathname }, values: { pageviews } })),
     totals: { pageviews: total },
+    currency: null,
     milestones: [],
     meta: META,
   };

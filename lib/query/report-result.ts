@@ -4,7 +4,7 @@
  * (`2024-01-15`, `2024-01-15 13:00:00`, `2024-01`, `2024`).
  */
 import { z } from "zod";
-import { aggregateSchema, dateGroupingSchema, groupableFieldSchema } from "./fathom-fields";
+import { aggregateSchema, dateGroupingSchema, eventCurrencySchema, groupableFieldSchema } from "./fathom-fields";
 import { reportQuerySchema } from "./report-query";
 
 export const reportRowSchema = z.object({
@@ -63,6 +63,11 @@ export const reportResultSchema = z.object({
       totals: reportTotalsSchema,
     })
     .optional(),
+  /**
+   * The event's currency, for formatting `value` (Fathom's names: "dollar", "euro", …); null for a pageview
+   * report or an event whose currency was never set through Sounding.
+   */
+  currency: eventCurrencySchema.nullable(),
   /** The site's milestones inside the range, by date. */
   milestones: z.array(reportMilestoneSchema),
   meta: reportMetaSchema,

@@ -117,6 +117,7 @@ export async function runReport(query: ReportQuery, { source, now, priority = "i
     range,
     rows: rowsOf(main.data, shape, range, query, now),
     totals: totalsFrom((totals ?? main).data, query.metrics),
+    currency: null,
     milestones: milestones.milestones,
     meta: combinedMeta(
       [main, totals, comparisonRows, comparisonTotals].filter((answer) => answer !== null),
