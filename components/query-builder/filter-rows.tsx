@@ -1,12 +1,11 @@
 "use client";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
-import { fieldLabel, operatorLabel } from "@/lib/format/labels";
-import { operatorsFor, type FilterOperator, type FilterProperty } from "@/lib/query/fathom-fields";
+import { FILTER_PROPERTIES, fieldLabel, operatorLabel, operatorsFor, type FilterOperator, type FilterProperty } from "@/lib/query/fathom-fields";
 import { MAX_FILTERS, type QueryMessages, type ReportFilter } from "@/lib/query/report-query";
 import { messagesAt, type BuilderSectionProps } from "./builder-messages";
 import { ControlMessages, controlClass, labelClass } from "./control-field";
-import { FILTER_PROPERTIES, addFilter, changeFilter, removeFilter } from "@/lib/query/query-edits";
+import { addFilter, changeFilter, removeFilter } from "@/lib/query/query-edits";
 
 /**
  * Filter rows: a property, only the operators Fathom allows on it, and a value. A pattern

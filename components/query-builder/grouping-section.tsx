@@ -1,7 +1,7 @@
 "use client";
 import { useId } from "react";
-import { GROUPING_LABELS, fieldLabel } from "@/lib/format/labels";
-import type { GroupableField } from "@/lib/query/fathom-fields";
+import { GROUPING_LABELS } from "@/lib/format/labels";
+import { fieldLabel, type GroupableField } from "@/lib/query/fathom-fields";
 import { GROUPING_CHOICES, type GroupingChoice } from "@/lib/query/report-query";
 import { messagesAt, type BuilderSectionProps } from "./builder-messages";
 import { ControlField, ControlMessages, controlClass, labelClass } from "./control-field";

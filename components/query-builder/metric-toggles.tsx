@@ -1,8 +1,7 @@
 "use client";
 import { Checkbox } from "radix-ui";
 import { useId } from "react";
-import { metricInfo } from "@/lib/format/metric-catalogue";
-import { AGGREGATES_BY_ENTITY } from "@/lib/query/fathom-fields";
+import { AGGREGATES_BY_ENTITY, metricInfo } from "@/lib/query/fathom-fields";
 import { messagesAt, type BuilderSectionProps } from "./builder-messages";
 import { ControlMessages, labelClass } from "./control-field";
 import { toggleMetric } from "@/lib/query/query-edits";

@@ -1,19 +1,9 @@
 "use client";
-import { fieldLabel } from "@/lib/format/labels";
-import { metricLabel } from "@/lib/format/metric-catalogue";
-import { aggregateSchema, groupableFieldSchema } from "@/lib/query/fathom-fields";
+import { sortFieldLabel } from "@/lib/query/fathom-fields";
 import { MAX_LIMIT, type ReportSort } from "@/lib/query/report-query";
 import { messagesAt, type BuilderSectionProps } from "./builder-messages";
 import { ControlField, controlClass } from "./control-field";
 import { sortFieldsFor } from "@/lib/query/query-edits";
-
-function sortFieldLabel(field: ReportSort["field"]): string {
-  if (field === "timestamp") return "Date";
-  const metric = aggregateSchema.safeParse(field);
-  if (metric.success) return metricLabel(metric.data);
-  const grouped = groupableFieldSchema.safeParse(field);
-  return grouped.success ? fieldLabel(grouped.data) : field;
-}
 
 /** Sort by a chosen metric, grouping or the date, and how many rows to ask for. */
 export function SortLimitSection({

@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { AGGREGATES_BY_ENTITY, EVENT_CURRENCIES, GROUPABLE_FIELDS, filterPropertySchema } from "@/lib/query/fathom-fields";
+import { EVENT_CURRENCIES } from "@/lib/query/fathom-fields";
 import { formatAgo, formatBucket, formatDateRange, formatInstant } from "./format-date";
 import { formatDuration } from "./format-duration";
 import { changeTone, formatMetric } from "./format-metric";
 import { CURRENCY_CODES, formatMoney, formatMoneyCompact } from "./format-money";
 import { formatChange, formatCompact, formatNumber, formatPercent, percentChange } from "./format-number";
-import { FIELD_LABELS } from "./labels";
-import { METRIC_CATALOGUE } from "./metric-catalogue";
 
 /** Intl writes no-break and thin spaces (ICU-version dependent); compare text with plain spaces. */
 const plain = (text: string) => text.replace(/\s/g, " ");
@@ -108,19 +106,6 @@ describe("metrics", () => {
     expect(changeTone("avg_duration", 200, 100)).toBe("good");
     expect(changeTone("value", 5, 0)).toBe("neutral");
     expect(changeTone("pageviews", 100, 100)).toBe("neutral");
-  });
-
-  it("catalogues every metric of both entities under its own entity", () => {
-    for (const [entity, metrics] of Object.entries(AGGREGATES_BY_ENTITY)) {
-      for (const metric of metrics) expect(METRIC_CATALOGUE[metric].entity).toBe(entity);
-    }
-    expect(METRIC_CATALOGUE.bounce_rate.upIsGood).toBe(false);
-    expect(METRIC_CATALOGUE.uniques.additive).toBe(false);
-    expect(METRIC_CATALOGUE.visits.additive).toBe(false);
-  });
-
-  it("labels every groupable and filterable field", () => {
-    for (const field of [...GROUPABLE_FIELDS, ...filterPropertySchema.options]) expect(FIELD_LABELS[field]).toMatch(/\w/);
   });
 });
 

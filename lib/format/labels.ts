@@ -1,49 +1,11 @@
 /**
- * Reader-facing names for Fathom's fields, filter operators, date groupings, comparisons and chart kinds.
- * Isomorphic; the query rules use them in their messages, the builder and the table in their controls.
+ * Reader-facing names for Sounding's own choices: date groupings, comparisons, chart kinds and date presets.
+ * Fathom's metrics, fields and operators are named once, in lib/query/fathom-fields.ts. Isomorphic.
  */
 import type { DatePreset } from "@/lib/query/date-presets";
-import type { FilterOperator, FilterProperty, GroupableField } from "@/lib/query/fathom-fields";
 
-export const FIELD_LABELS: Record<GroupableField | FilterProperty, string> = {
-  domain: "Domain",
-  hostname: "Hostname",
-  pathname: "Page",
-  referrer_hostname: "Referrer host",
-  referrer_pathname: "Referrer path",
-  referrer_source: "Referrer",
-  browser: "Browser",
-  country_code: "Country",
-  city: "City",
-  state: "State",
-  region: "Region",
-  device_type: "Device",
-  operating_system: "Operating system",
-  utm_campaign: "UTM campaign",
-  utm_content: "UTM content",
-  utm_medium: "UTM medium",
-  utm_source: "UTM source",
-  utm_term: "UTM term",
-  keyword: "Keyword",
-  ref: "Ref",
-};
-
-export function fieldLabel(field: GroupableField | FilterProperty): string {
-  return FIELD_LABELS[field];
-}
-
-export const OPERATOR_LABELS: Record<FilterOperator, string> = {
-  is: "is",
-  "is not": "is not",
-  "is like": "contains",
-  "is not like": "does not contain",
-  matching: "matches pattern",
-  "not matching": "does not match pattern",
-};
-
-export function operatorLabel(operator: FilterOperator): string {
-  return OPERATOR_LABELS[operator];
-}
+// TEMPORARY during the vocabulary move.
+export { fieldLabel, operatorLabel } from "@/lib/query/fathom-fields";
 
 export const GROUPING_LABELS = {
   auto: "Automatic",

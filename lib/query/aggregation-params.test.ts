@@ -24,7 +24,7 @@ describe("aggregationParamsSchema: Fathom's rules before a request is spent", ()
   it("refuses aggregates of the other entity, naming what is allowed", () => {
     expect(problems({ aggregates: ["pageviews", "conversions"] })).toEqual({
       "aggregates.1": [
-        "Conversions is a metric of event reports; a pageview report can show Visits, Uniques, Pageviews, Average duration or Bounce rate.",
+        "Completions is a metric of event reports; a pageview report can show Visits, Unique visitors, Pageviews, Avg. time on site or Bounce rate.",
       ],
     });
     expect(Object.keys(problems({ entity: "event", entity_id: "E1", aggregates: ["bounce_rate"] }))).toEqual(["aggregates.0"]);

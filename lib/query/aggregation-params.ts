@@ -1,7 +1,8 @@
 /**
  * The parameters of Fathom's `GET /aggregations`, as plain data (arrays, not comma-joined strings).
  * Isomorphic: the ReportQuery mapping produces this shape, the Fathom client validates and encodes it,
- * the simulator decodes it. Fathom's cross-field rules are added as refinements beside the schema.
+ * the simulator decodes it. Fathom's cross-field rules come from the vocabulary (fathom-fields.ts); only
+ * their wording, for a caller of the client rather than a person at the builder, is written here.
  */
 import { z } from "zod";
 import {
@@ -12,8 +13,11 @@ import {
   fathomFilterSchema,
   groupableFieldSchema,
   HOURLY_MAX_DAYS,
+  isPatternOperator,
+  isSortable,
+  metricInfo,
+  metricLabel,
   operatorsFor,
-  type Aggregate,
 } from "./fathom-fields";
 
 /** `YYYY-MM-DD HH:mm:ss`, in the site's timezone. */
@@ -41,17 +45,6 @@ export const aggregationParamsShape = z.object({
 });
 
 export type AggregationParams = z.infer<typeof aggregationParamsShape>;
-
-const AGGREGATE_LABELS: Record<Aggregate, string> = {
-  visits: "Visits",
-  uniques: "Uniques",
-  pageviews: "Pageviews",
-  avg_duration: "Average duration",
-  bounce_rate: "Bounce rate",
-  conversions: "Conversions",
-  unique_conversions: "Unique conversions",
-  value: "Value",
-};
 
 const listOf = (items: readonly string[]) =>
   items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
@@ -100,12 +93,12 @@ export function regexProblem(pattern: string): string | null {
 export const aggregationParamsSchema = aggregationParamsShape.superRefine((params, ctx) => {
   const allowed = AGGREGATES_BY_ENTITY[params.entity];
   params.aggregates.forEach((aggregate, index) => {
-    if (!allowed.includes(aggregate)) {
-      const other = params.entity === "pageview" ? "event" : "pageview";
+    const { entity } = metricInfo(aggregate);
+    if (entity !== params.entity) {
       ctx.addIssue({
         code: "custom",
         path: ["aggregates", index],
-        message: `${AGGREGATE_LABELS[aggregate]} is a metric of ${other} reports; a ${params.entity} report can show ${listOf(allowed.map((a) => AGGREGATE_LABELS[a]))}.`,
+        message: `${metricLabel(aggregate)} is a metric of ${entity} reports; a ${params.entity} report can show ${listOf(allowed.map(metricLabel))}.`,
       });
     }
   });
@@ -160,7 +153,7 @@ export const aggregationParamsSchema = aggregationParamsShape.superRefine((param
         message: `A ${filter.property} filter can only use ${listOf(operators.map((o) => `"${o}"`))}.`,
       });
     }
-    if (filter.operator === "matching" || filter.operator === "not matching") {
+    if (isPatternOperator(filter.operator)) {
       const problem = regexProblem(filter.value);
       if (problem) {
         ctx.addIssue({
@@ -174,10 +167,7 @@ export const aggregationParamsSchema = aggregationParamsShape.superRefine((param
 
   if (params.sort_by !== undefined && SORT_PATTERN.test(params.sort_by)) {
     const field = params.sort_by.split(":")[0] ?? "";
-    const sortable = field === "timestamp"
-      ? params.date_grouping !== undefined
-      : (params.aggregates as readonly string[]).includes(field) ||
-        ((params.field_grouping ?? []) as readonly string[]).includes(field);
+    const sortable = isSortable(field, { metrics: params.aggregates, by: params.field_grouping ?? [], dateGrouped: params.date_grouping !== undefined });
     if (!sortable) {
       ctx.addIssue({
         code: "custom",

@@ -10,23 +10,16 @@ import { resolveRange } from "./resolve-range";
 export type EditSite = { id: string; events: ReadonlyArray<{ name: string }> };
 import {
   GROUPABLE_FIELDS,
-  filterPropertySchema,
   operatorsFor,
+  sortableFields,
+  type SortField,
   type Aggregate,
   type FilterOperator,
   type FilterProperty,
   type GroupableField,
 } from "./fathom-fields";
-import { withEntity, type ReportFilter, type ReportQuery } from "./report-query";
+import { keepSortValid, withEntity, type ReportFilter, type ReportQuery } from "./report-query";
 import type { DateRange } from "./date-presets";
-
-/** Drops a sort whose field is no longer a chosen metric or grouping (a date sort stays). */
-function keepSortValid(query: ReportQuery): ReportQuery {
-  const sort = query.sort;
-  if (!sort || sort.field === "timestamp") return query;
-  const chosen: string[] = [...query.metrics, ...query.by];
-  return chosen.includes(sort.field) ? query : { ...query, sort: undefined };
-}
 
 /** Another site: an event report keeps its event when the new site has one of that name, else takes its first. */
 export function changeSite(query: ReportQuery, site: EditSite): ReportQuery {
@@ -118,12 +111,9 @@ export function changeFilter(
   return { ...query, filters };
 }
 
-/** Every property a filter can use, in the order the builder lists them. */
-export const FILTER_PROPERTIES: readonly FilterProperty[] = filterPropertySchema.options;
-
-/** What the sort list offers: the chosen metrics and groupings, and the date when grouped by date. */
-export function sortFieldsFor(query: ReportQuery): Array<Aggregate | GroupableField | "timestamp"> {
-  return [...query.metrics, ...query.by, ...(query.grouping === "none" ? [] : (["timestamp"] as const))];
+/** What the sort list offers: the vocabulary's sortable fields for the chosen metrics and groupings. */
+export function sortFieldsFor(query: ReportQuery): SortField[] {
+  return sortableFields({ metrics: query.metrics, by: query.by, dateGrouped: query.grouping !== "none" });
 }
 
 /** Picks the site by id, or undefined when the list does not have it. */

@@ -11,13 +11,16 @@ import {
   GROUPABLE_FIELDS,
   HOURLY_MAX_DAYS,
   filterPropertySchema,
+  isPatternOperator,
   operatorsFor,
+  sortableFields,
 } from "./fathom-fields";
 import {
   CHART_KINDS,
   COMPARISONS,
   GROUPING_CHOICES,
   MAX_LIMIT,
+  REPORT_QUERY_VERSION,
   regexProblem,
   reportQuerySchema,
   type ReportFilter,
@@ -56,7 +59,7 @@ const filter: fc.Arbitrary<ReportFilter> = fc
   .chain((property) => fc.record({ property: fc.constant(property), operator: fc.constantFrom(...operatorsFor(property)) }))
   .chain(({ property, operator }) => {
     const value =
-      operator === "matching" || operator === "not matching"
+      isPatternOperator(operator)
         ? fc.oneof(fc.constantFrom("^/blog/\\d{4}/", "^/(about|contact)$", "[^/]+$"), anyText(30)).filter((v) => regexProblem(v) === null)
         : anyText(60);
     return value.map((v) => ({ property, operator, value: v }));
@@ -83,12 +86,13 @@ export const validReportQuery: fc.Arbitrary<ReportQuery> = fc
     });
   })
   .chain(({ base, event, metrics, grouping }) => {
-    const sortable: string[] = [...metrics, ...base.by, ...(grouping === "none" ? [] : ["timestamp"])];
+    const sortable = sortableFields({ metrics, by: base.by, dateGrouped: grouping !== "none" });
     return fc
       .option(fc.record({ field: fc.constantFrom(...sortable), direction: fc.constantFrom("asc", "desc") }), { nil: undefined })
       .map((sort) => {
         const compare = base.range.preset === "all_time" ? "none" : base.compare;
         return reportQuerySchema.parse({
+          version: REPORT_QUERY_VERSION,
           site: base.site,
           entity: base.entity,
           ...(event === undefined ? {} : { event }),

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { FILTER_OPERATORS, TEXT_FILTER_PROPERTIES, CATEGORICAL_FILTER_PROPERTIES } from "./fathom-fields";
+import { FILTER_OPERATORS, FILTER_PROPERTIES, operatorsFor } from "./fathom-fields";
+
+const CATEGORICAL_FILTER_PROPERTIES = FILTER_PROPERTIES.filter((property) => operatorsFor(property).length === 2);
+const TEXT_FILTER_PROPERTIES = FILTER_PROPERTIES.filter((property) => operatorsFor(property).length === FILTER_OPERATORS.length);
 import { defaultReportQuery, queryMessages, regexProblem, reportQuerySchema, withEntity, type ReportQuery } from "./report-query";
 
 const base = defaultReportQuery("CDBUGS");

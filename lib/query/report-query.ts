@@ -6,26 +6,37 @@
  */
 import { z } from "zod";
 import { fieldsFromZod } from "@/lib/api/errors";
-import { fieldLabel, operatorLabel } from "@/lib/format/labels";
-import { metricInfo } from "@/lib/format/metric-catalogue";
 import { regexProblem as compileProblem } from "./aggregation-params";
 import { dateRangeSchema, maxRangeDays } from "./date-presets";
 import {
   AGGREGATES_BY_ENTITY,
   FATHOM_ID_PATTERN,
   DATE_GROUPINGS,
-  GROUPABLE_FIELDS,
   HOURLY_MAX_DAYS,
   MAX_NAME_LENGTH,
+  SORT_FIELDS,
   aggregateSchema,
   entitySchema,
+  fieldLabel,
   filterOperatorSchema,
   filterPropertySchema,
+  foreignMetric,
   groupableFieldSchema,
+  isPatternOperator,
+  isSortable,
+  metricInfo,
+  operatorLabel,
   operatorsFor,
   type Aggregate,
   type Entity,
 } from "./fathom-fields";
+
+/**
+ * The version of the report query's meaning. A stored or linked query names the version it was written
+ * in; `upgradeReportQuery` (stored-query.ts) brings an older one to this. Bump it, and add an upgrade
+ * step, whenever a field's meaning or a default changes: a saved report must never change what it shows.
+ */
+export const REPORT_QUERY_VERSION = 1;
 
 export const GROUPING_CHOICES = ["auto", "none", ...DATE_GROUPINGS] as const;
 export const groupingChoiceSchema = z.enum(GROUPING_CHOICES, { error: "Pick a date grouping from the list" });
@@ -39,8 +50,7 @@ export const CHART_KINDS = ["auto", "line", "area", "bar", "table"] as const;
 export const chartKindSchema = z.enum(CHART_KINDS, { error: "Pick a chart: automatic, line, area, bars or table" });
 export type ChartKind = z.infer<typeof chartKindSchema>;
 
-/** Sortable: any metric or grouped field, or `timestamp` when grouped by date. */
-export const SORT_FIELDS = [...aggregateSchema.options, ...GROUPABLE_FIELDS, "timestamp"] as const;
+/** Sortable: any metric or grouped field, or `timestamp` when grouped by date (the vocabulary's sort rule). */
 export const sortSchema = z.object({
   field: z.enum(SORT_FIELDS, { error: "Sort by one of the chosen metrics or groupings" }),
   direction: z.enum(["asc", "desc"], { error: "Sort ascending or descending" }),
@@ -78,6 +88,7 @@ export type ReportFilter = z.infer<typeof reportFilterSchema>;
 
 /** The fields of a report query, before Fathom's cross-field rules. */
 export const reportQueryShape = z.object({
+  version: z.literal(REPORT_QUERY_VERSION, { error: `This report is written for version ${REPORT_QUERY_VERSION} of the report format` }),
   site: siteIdSchema,
   entity: entitySchema,
   /** The event's name; used when `entity` is "event" (kept, but unused, for pageviews). */
@@ -131,8 +142,7 @@ function checkFathomRules(input: unknown, ctx: z.RefinementCtx) {
   const sort = pick(sortSchema, raw.sort);
 
   if (entity && metrics) {
-    const allowed = AGGREGATES_BY_ENTITY[entity];
-    const foreign = metrics.find((metric) => !allowed.includes(metric));
+    const foreign = foreignMetric(entity, metrics);
     if (foreign) {
       const info = metricInfo(foreign);
       issue(["metrics"], `${info.label} is ${article(info.entity)} ${info.entity} metric — pick ${article(entity)} ${entity} metric`);
@@ -163,7 +173,7 @@ function checkFathomRules(input: unknown, ctx: z.RefinementCtx) {
       const names = operators.map((op) => `“${operatorLabel(op)}”`).join(" or ");
       issue(["filters", index, "operator"], `${fieldLabel(filter.property)} can only be filtered with ${names}`);
     }
-    if (filter.operator === "matching" || filter.operator === "not matching") {
+    if (isPatternOperator(filter.operator)) {
       const problem = regexProblem(filter.value);
       if (problem) issue(["filters", index, "value"], `That pattern isn't a valid regular expression (${problem}) — check brackets and escapes`);
     }
@@ -172,7 +182,7 @@ function checkFathomRules(input: unknown, ctx: z.RefinementCtx) {
   if (sort) {
     if (sort.field === "timestamp") {
       if (grouping === "none") issue(["sort"], "Sorting by date needs a date grouping — pick one, or sort by a metric");
-    } else if (metrics && by && !(metrics as string[]).includes(sort.field) && !(by as string[]).includes(sort.field)) {
+    } else if (metrics && by && !isSortable(sort.field, { metrics, by, dateGrouped: grouping !== "none" })) {
       issue(["sort"], "Sort by one of the chosen metrics or groupings");
     }
   }
@@ -196,6 +206,7 @@ export const DEFAULT_METRICS: Record<Entity, readonly Aggregate[]> = {
 /** The report a fresh builder starts from: the site's pageviews over the last 30 days. */
 export function defaultReportQuery(site: string): ReportQuery {
   return {
+    version: REPORT_QUERY_VERSION,
     site,
     entity: "pageview",
     metrics: [...DEFAULT_METRICS.pageview],
@@ -216,15 +227,25 @@ export function withEntity(query: ReportQuery, entity: Entity, event?: string): 
   const allowed = AGGREGATES_BY_ENTITY[entity];
   const kept = query.metrics.filter((metric) => allowed.includes(metric));
   const metrics = kept.length > 0 ? kept : [...DEFAULT_METRICS[entity]];
-  const sortStays =
-    !query.sort || !aggregateSchema.safeParse(query.sort.field).success || (metrics as string[]).includes(query.sort.field);
-  return {
-    ...query,
-    entity,
-    event: event ?? query.event,
-    metrics,
-    sort: sortStays ? query.sort : undefined,
-  };
+  return keepSortValid({ ...query, entity, event: event ?? query.event, metrics });
+}
+
+/** Drops a sort the vocabulary's sort rule no longer allows (after metrics, groupings or the date grouping changed). */
+export function keepSortValid(query: ReportQuery): ReportQuery {
+  if (!query.sort) return query;
+  const sortable = isSortable(query.sort.field, { metrics: query.metrics, by: query.by, dateGrouped: query.grouping !== "none" });
+  return sortable ? query : { ...query, sort: undefined };
+}
+
+/**
+ * The order rows come in when the query names none: field-grouped rows by the first metric, largest first
+ * (so a limit keeps the top rows), date-grouped rows in time order, and a single row unsorted.
+ */
+export function effectiveSort(query: Pick<ReportQuery, "metrics" | "by" | "grouping" | "sort">): ReportSort | undefined {
+  if (query.sort) return query.sort;
+  if (query.by.length > 0) return { field: query.metrics[0]!, direction: "desc" };
+  if (query.grouping !== "none") return { field: "timestamp", direction: "asc" };
+  return undefined;
 }
 
 /** Every problem with a candidate query, keyed by the path of the control at fault (`_` for the whole). */

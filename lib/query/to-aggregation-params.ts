@@ -6,7 +6,7 @@
  */
 import type { AggregationParams } from "./aggregation-params";
 import type { DateGrouping } from "./fathom-fields";
-import type { ReportQuery } from "./report-query";
+import { effectiveSort, type ReportQuery } from "./report-query";
 import { comparisonRange, resolveGrouping, resolveRange, type ResolveOptions, type ResolvedRange } from "./resolve-range";
 
 export type MappingOptions = {
@@ -17,8 +17,7 @@ export type MappingOptions = {
 };
 
 /**
- * Fathom parameters for `query` over `range`. Without an explicit sort, field-grouped rows come by the
- * first metric, largest first (so a limit keeps the top rows), and date-grouped rows in time order.
+ * Fathom parameters for `query` over `range`, sorted as `effectiveSort` says when the query names no sort.
  */
 export function toAggregationParams(query: ReportQuery, range: ResolvedRange, options: MappingOptions = {}): AggregationParams {
   const params: AggregationParams = {
@@ -40,9 +39,8 @@ export function toAggregationParams(query: ReportQuery, range: ResolvedRange, op
     return params;
   }
   if (query.by.length > 0) params.field_grouping = [...query.by];
-  if (query.sort) params.sort_by = `${query.sort.field}:${query.sort.direction}`;
-  else if (query.by.length > 0) params.sort_by = `${query.metrics[0]}:desc`;
-  else if (grouping) params.sort_by = "timestamp:asc";
+  const sort = effectiveSort({ ...query, grouping: grouping ?? "none" });
+  if (sort) params.sort_by = `${sort.field}:${sort.direction}`;
   if (query.limit !== undefined) params.limit = query.limit;
   return params;
 }

@@ -65,6 +65,7 @@ describe("decodeReportQuery", () => {
       "?site=CDBUGS&range=last_30_days&metrics=visits,pageviews&by=pathname&group=day&filter=pathname~is~/blog&sort=visits:desc&limit=50&compare=previous_period",
     );
     expect(query).toEqual({
+      version: 1,
       site: "CDBUGS",
       entity: "pageview",
       metrics: ["visits", "pageviews"],

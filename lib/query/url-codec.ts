@@ -5,21 +5,24 @@
  *    &filter=pathname~is~/blog&sort=visits:desc&limit=50&compare=previous_period
  *
  * Defaults are left out (entity pageview, the entity's default metrics, last 30 days, auto grouping, no
- * comparison, automatic chart); custom dates read `range=2024-01-01..2024-01-31`; a filter is
+ * comparison, automatic chart), and so is the version while it is 1: every URL written before versions
+ * existed is a version 1 URL, so `v=` is written only by later versions, and read through the one upgrade
+ * function (stored-query.ts) like a stored query; custom dates read `range=2024-01-01..2024-01-31`; a filter is
  * `property~operator~value` with spaces in the operator written as `_` (`is_not_like`), repeated for
  * several filters; the value is everything after the second `~`. Unknown parameters are ignored; broken
  * ones are reported by the path of the control at fault, never thrown. Isomorphic and pure.
  */
 import { AGGREGATES_BY_ENTITY, GROUPABLE_FIELDS, aggregateSchema, entitySchema, type Aggregate } from "./fathom-fields";
-import { fieldsFromZod } from "@/lib/api/errors";
-import { DEFAULT_METRICS, reportQuerySchema, type QueryMessages, type ReportQuery } from "./report-query";
+import { DEFAULT_METRICS, type QueryMessages, type ReportQuery } from "./report-query";
+import { upgradeReportQuery, type DecodeResult } from "./stored-query";
 
-export type DecodeResult = { ok: true; query: ReportQuery } | { ok: false; errors: QueryMessages };
+/** The version a URL without `v` is written in. Fixed forever: links already sent are version 1. */
+const URL_IMPLICIT_VERSION: number = 1;
 
 /** What a page or route hands us: a search string, URLSearchParams, or Next's `searchParams` object. */
 export type SearchInput = string | URLSearchParams | Record<string, string | string[] | undefined>;
 
-const PARAM_ORDER = ["site", "entity", "event", "range", "metrics", "by", "group", "filter", "sort", "limit", "compare", "chart"] as const;
+const PARAM_ORDER = ["v", "site", "entity", "event", "range", "metrics", "by", "group", "filter", "sort", "limit", "compare", "chart"] as const;
 
 /** Keeps `, / : ~` readable in the query string (all legal there), escapes everything else. */
 function encodeValue(value: string): string {
@@ -32,7 +35,9 @@ function sameList(a: readonly string[], b: readonly string[]) {
 
 /** The query's parameters, defaults left out, in a fixed order. */
 export function reportQueryEntries(query: ReportQuery): Array<[string, string]> {
-  const entries: Array<[string, string]> = [["site", query.site]];
+  const entries: Array<[string, string]> = [];
+  if (query.version !== URL_IMPLICIT_VERSION) entries.push(["v", String(query.version)]);
+  entries.push(["site", query.site]);
   if (query.entity !== "pageview") entries.push(["entity", query.entity]);
   if (query.event !== undefined) entries.push(["event", query.event]);
   const range = query.range.preset === "custom" ? `${query.range.from}..${query.range.to}` : query.range.preset;
@@ -94,7 +99,10 @@ export function decodeReportQuery(input: SearchInput): DecodeResult {
     (errors[path] ??= []).push(message);
   };
 
+  const version = params.get("v");
+  if (version !== null && !/^[1-9]\d{0,2}$/.test(version)) complain("version", `${quote(version)} isn't a version of the report format`);
   const candidate: Record<string, unknown> = {
+    version: version !== null && /^[1-9]\d{0,2}$/.test(version) ? Number(version) : URL_IMPLICIT_VERSION,
     site: params.get("site") ?? undefined,
     entity: params.get("entity") ?? "pageview",
     grouping: params.get("group") ?? "auto",
@@ -158,12 +166,12 @@ export function decodeReportQuery(input: SearchInput): DecodeResult {
     else complain("limit", "The row limit is a whole number");
   }
 
-  const parsed = reportQuerySchema.safeParse(candidate);
-  if (!parsed.success) {
-    for (const [path, messages] of Object.entries(fieldsFromZod(parsed.error))) {
+  const upgraded = upgradeReportQuery(candidate);
+  if (!upgraded.ok) {
+    for (const [path, messages] of Object.entries(upgraded.errors)) {
       for (const message of messages) if (!errors[path]?.includes(message)) complain(path, message);
     }
   }
-  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, query: parsed.data };
+  if (!upgraded.ok || Object.keys(errors).length > 0) return { ok: false, errors };
+  return upgraded;
 }
