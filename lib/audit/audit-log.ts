@@ -1,9 +1,9 @@
 import "server-only";
-import type { Kysely, Selectable } from "kysely";
+import type { Kysely } from "kysely";
 import { isApiError, isConvertibleToApiError, wasSent } from "@/lib/api/errors";
 import { logError } from "@/lib/api/log";
-import { database } from "@/lib/store/db";
-import type { AuditLogTable, Database } from "@/lib/store/schema";
+import { auditRepository, createAuditRepository, type AuditRepository, type AuditRow } from "@/lib/store/audit-repository";
+import type { Database } from "@/lib/store/schema";
 import { auditEntrySchema, type AuditAction, type AuditEntry, type AuditPage, type AuditQuery } from "./audit-entry";
 
 /** Who is writing: any signed-in user (only id, name and email are kept). */
@@ -33,7 +33,7 @@ export type AuditSettle = { targetId?: string; summary?: string; after?: Record<
 
 const MAX_DETAIL = 500;
 
-function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
+function toEntry(row: AuditRow): AuditEntry {
   return auditEntrySchema.parse({
     id: row.id,
     at: row.created_at,
@@ -69,42 +69,24 @@ function failureDetail(error: unknown): string {
   return message.length > MAX_DETAIL ? `${message.slice(0, MAX_DETAIL)}…` : message;
 }
 
-export function createAuditLog(db: Kysely<Database>, now: () => Date = () => new Date()) {
-  async function start(entry: AuditStart): Promise<number> {
-    const row = await db
-      .insertInto("audit_log")
-      .values({
-        created_at: now().toISOString(),
-        actor_id: entry.actor.id,
-        actor_name: entry.actor.name,
-        actor_email: entry.actor.email,
-        action: entry.action,
-        site_id: entry.siteId,
-        target_id: entry.targetId ?? null,
-        summary: entry.summary,
-        after_json: null,
-        outcome: "pending",
-        detail: null,
-        intent_json: entry.intent === undefined ? null : JSON.stringify(entry.intent),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    return row.id;
-  }
+const EVENT_WRITES = ["event.create", "event.update"] as const;
 
-  async function settle(id: number, outcome: "ok" | "failed", change: AuditSettle & { detail?: string }) {
-    await db
-      .updateTable("audit_log")
-      .set({
-        outcome,
-        ...(change.targetId !== undefined ? { target_id: change.targetId } : {}),
-        ...(change.summary !== undefined ? { summary: change.summary } : {}),
-        after_json: change.after === undefined ? null : JSON.stringify(change.after),
-        detail: change.detail ?? null,
-      })
-      .where("id", "=", id)
-      .execute();
-  }
+/** The audit log over a database (tests pass their own; the app uses `auditLog()`). */
+export function createAuditLog(db: Kysely<Database>, now: () => Date = () => new Date()) {
+  return auditLogOver(createAuditRepository(db), now);
+}
+
+function auditLogOver(repository: AuditRepository, now: () => Date = () => new Date()) {
+  const start = (entry: AuditStart): Promise<number> => repository.insertPending({ ...entry, at: now() });
+
+  const settle = (id: number, outcome: "ok" | "failed", change: AuditSettle & { detail?: string }) =>
+    repository.settle(id, {
+      outcome,
+      targetId: change.targetId,
+      summary: change.summary,
+      after: change.after ?? null,
+      detail: change.detail ?? null,
+    });
 
   return {
     /**
@@ -120,9 +102,7 @@ export function createAuditLog(db: Kysely<Database>, now: () => Date = () => new
       try {
         result = await run();
       } catch (error) {
-        const written = wasSent(error)
-          ? settle(id, "failed", { detail: failureDetail(error) })
-          : db.deleteFrom("audit_log").where("id", "=", id).execute();
+        const written = wasSent(error) ? settle(id, "failed", { detail: failureDetail(error) }) : repository.remove(id);
         await written.catch((settleError) => logError("Could not settle an audit entry", settleError));
         throw error;
       }
@@ -139,29 +119,17 @@ export function createAuditLog(db: Kysely<Database>, now: () => Date = () => new
      * currency, so this is the only place it can be read back). Events never written here are absent.
      */
     async lastKnownCurrencies(siteId: string): Promise<Map<string, string>> {
-      const rows = await db
-        .selectFrom("audit_log")
-        .select(["target_id", "after_json"])
-        .where("site_id", "=", siteId)
-        .where("outcome", "=", "ok")
-        .where("action", "in", ["event.create", "event.update"])
-        .where("target_id", "is not", null)
-        .orderBy("id", "asc")
-        .execute();
       const currencies = new Map<string, string>();
-      for (const row of rows) {
-        const currency = parseAfter(row.after_json)?.currency;
-        if (row.target_id && typeof currency === "string") currencies.set(row.target_id, currency);
+      for (const write of await repository.succeeded(siteId, EVENT_WRITES)) {
+        const currency = parseAfter(write.afterJson)?.currency;
+        if (typeof currency === "string") currencies.set(write.targetId, currency);
       }
       return currencies;
     },
 
     /** Newest first, `limit` at a time; `before` continues after the last id of the previous page. */
     async list(query: Pick<AuditQuery, "limit" | "before" | "site">): Promise<AuditPage> {
-      let select = db.selectFrom("audit_log").selectAll().orderBy("id", "desc").limit(query.limit + 1);
-      if (query.before !== undefined) select = select.where("id", "<", query.before);
-      if (query.site !== undefined) select = select.where("site_id", "=", query.site);
-      const rows = await select.execute();
+      const rows = await repository.page({ limit: query.limit + 1, before: query.before, siteId: query.site });
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
       return { entries: page.map(toEntry), nextBefore: rows.length > query.limit && last ? last.id : null };
@@ -173,5 +141,5 @@ export type AuditLog = ReturnType<typeof createAuditLog>;
 
 /** The process-wide audit log over the app's database. */
 export async function auditLog(): Promise<AuditLog> {
-  return createAuditLog(await database());
+  return auditLogOver(await auditRepository());
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { logError } from "@/lib/api/log";
 import { governedFathom } from "@/lib/governor/governed-fathom";
-import { database } from "@/lib/store/db";
+import { auditRepository } from "@/lib/store/audit-repository";
 import { reconcilePendingAudits, type FathomLists } from "./reconcile";
 
 const holder = globalThis as typeof globalThis & { __soundingAuditReconciliation?: Promise<void> };
@@ -27,7 +27,7 @@ function governedLists(): FathomLists {
 }
 
 async function reconcile(): Promise<void> {
-  const counts = await reconcilePendingAudits(await database(), governedLists(), processStartedAt());
+  const counts = await reconcilePendingAudits(await auditRepository(), governedLists(), processStartedAt());
   const settled = counts.ok + counts.failed + counts.unknown;
   if (settled > 0) {
     console.info(

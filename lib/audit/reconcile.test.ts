@@ -5,6 +5,7 @@
  */
 import { describe, expect, it, vi } from "vitest";
 import { FathomError } from "@/lib/fathom/errors";
+import { createAuditRepository } from "@/lib/store/audit-repository";
 import { openTestDatabase } from "@/lib/store/db";
 import type { AuditEntry } from "./audit-entry";
 import { createAuditLog, type AuditStart } from "./audit-log";
@@ -60,7 +61,7 @@ describe("reconciling a milestone create", () => {
     const { db, crashed, restart, entries } = await setup();
     await crashed({ action: "milestone.create", siteId: "CDBUGS", intent: { name: "Launch", milestone_date: "2024-03-01" } });
     const fathom = fakeFathom({ CDBUGS: { milestones: [milestone("m-0", "Launch", "2024-02-01"), milestone("m-7", "Launch", "2024-03-01")] } });
-    expect(await reconcilePendingAudits(db, fathom, restart())).toEqual({ ok: 1, failed: 0, unknown: 0 });
+    expect(await reconcilePendingAudits(createAuditRepository(db), fathom, restart())).toEqual({ ok: 1, failed: 0, unknown: 0 });
     expect(settled((await entries())[0])).toEqual({
       outcome: "ok",
       targetId: "m-7",
@@ -72,7 +73,7 @@ describe("reconciling a milestone create", () => {
   it("settles failed when Fathom has no such milestone", async () => {
     const { db, crashed, restart, entries } = await setup();
     await crashed({ action: "milestone.create", siteId: "CDBUGS", intent: { name: "Launch", milestone_date: "2024-03-01" } });
-    await reconcilePendingAudits(db, fakeFathom({ CDBUGS: { milestones: [milestone("m-1", "Launch", "2024-03-02")] } }), restart());
+    await reconcilePendingAudits(createAuditRepository(db), fakeFathom({ CDBUGS: { milestones: [milestone("m-1", "Launch", "2024-03-02")] } }), restart());
     expect(settled((await entries())[0])).toEqual({
       outcome: "failed",
       targetId: null,
@@ -88,7 +89,7 @@ describe("reconciling a milestone create", () => {
     await crashed({ action: "milestone.create", siteId: "CDBUGS", intent: { name: "Launch", milestone_date: "2024-03-01" } });
     // m-1 was made by the first entry; m-2 existed before the crashed create (an older entry named it).
     const fathom = fakeFathom({ CDBUGS: { milestones: [milestone("m-1", "Launch", "2024-03-01"), milestone("m-2", "Launch", "2024-03-01")] } });
-    await reconcilePendingAudits(db, fathom, restart());
+    await reconcilePendingAudits(createAuditRepository(db), fathom, restart());
     expect((await entries())[2]?.outcome).toBe("failed");
   });
 
@@ -96,7 +97,7 @@ describe("reconciling a milestone create", () => {
     const { db, crashed, restart, entries } = await setup();
     await crashed({ action: "milestone.create", siteId: "CDBUGS", intent: { name: "Launch", milestone_date: "2024-03-01" } });
     await crashed({ action: "milestone.delete", siteId: "CDBUGS", targetId: "m-5" });
-    await reconcilePendingAudits(db, fakeFathom({ CDBUGS: { milestones: [milestone("m-5", "Launch", "2024-03-01")] } }), restart());
+    await reconcilePendingAudits(createAuditRepository(db), fakeFathom({ CDBUGS: { milestones: [milestone("m-5", "Launch", "2024-03-01")] } }), restart());
     const [create, remove] = await entries();
     expect([create?.outcome, create?.targetId]).toEqual(["ok", "m-5"]);
     expect(remove?.outcome).toBe("failed");
@@ -110,7 +111,7 @@ describe("reconciling an event create", () => {
     await crashed({ action: "event.create", siteId: "CDBUGS", intent: { name: "Signup", currency: "euro" } });
     await crashed({ action: "event.create", siteId: "CDBUGS", intent: { name: "Signup", currency: "euro" } });
     const fathom = fakeFathom({ CDBUGS: { events: [event("E1", "Signup"), event("E2", "Signup"), event("E3", "Purchase")] } });
-    expect(await reconcilePendingAudits(db, fathom, restart())).toEqual({ ok: 2, failed: 1, unknown: 0 });
+    expect(await reconcilePendingAudits(createAuditRepository(db), fathom, restart())).toEqual({ ok: 2, failed: 1, unknown: 0 });
     expect((await entries()).map((entry) => [entry.outcome, entry.targetId])).toEqual([
       ["ok", "E1"],
       ["ok", "E2"],
@@ -127,7 +128,7 @@ describe("reconciling an update", () => {
     await crashed({ action: "milestone.update", siteId: "CDBUGS", targetId: "m-1", intent: { name: "Relaunch", milestone_date: "2024-03-04" } });
     await crashed({ action: "milestone.update", siteId: "CDBUGS", targetId: "m-2", intent: { name: "Spring", milestone_date: "2024-04-01" } });
     const fathom = fakeFathom({ CDBUGS: { milestones: [milestone("m-1", "Relaunch", "2024-03-04"), milestone("m-2", "Winter", "2024-01-01")] } });
-    await reconcilePendingAudits(db, fathom, restart());
+    await reconcilePendingAudits(createAuditRepository(db), fathom, restart());
     const [same, different] = await entries();
     expect(settled(same)).toEqual({
       outcome: "ok",
@@ -151,7 +152,7 @@ describe("reconciling an update", () => {
     await crashed({ action: "event.update", siteId: "CDBUGS", targetId: "E1", intent: { name: "Newsletter signup", currency: "yen" } });
     await crashed({ action: "event.update", siteId: "CDBUGS", targetId: "E3", intent: { currency: "pound" } });
     const fathom = fakeFathom({ CDBUGS: { events: [event("E1", "Newsletter signup"), event("E2", "Purchase"), event("E3", "Paid", "dollar")] } });
-    await reconcilePendingAudits(db, fathom, restart());
+    await reconcilePendingAudits(createAuditRepository(db), fathom, restart());
     const [renamed, notRenamed, currencyOnly, both, listedCurrency] = await entries();
     expect(settled(renamed)).toMatchObject({ outcome: "ok", after: { name: "Newsletter signup", currency: null } });
     expect(settled(notRenamed)).toMatchObject({
@@ -172,7 +173,7 @@ describe("reconciling an update", () => {
     const { db, crashed, restart, entries } = await setup();
     await crashed({ action: "milestone.update", siteId: "CDBUGS", targetId: "m-9", intent: { name: "A", milestone_date: "2024-03-04" } });
     await crashed({ action: "event.update", siteId: "CDBUGS", targetId: "E9", intent: { name: "B" } });
-    await reconcilePendingAudits(db, fakeFathom({ CDBUGS: {} }), restart());
+    await reconcilePendingAudits(createAuditRepository(db), fakeFathom({ CDBUGS: {} }), restart());
     const [m, e] = await entries();
     expect(m?.outcome).toBe("unknown");
     expect(m?.detail).toBe(`${STOPPED}, and Fathom no longer lists this milestone, so whether the change happened cannot be told; check the item in Fathom.`);
@@ -188,7 +189,7 @@ describe("reconciling a delete", () => {
     await crashed({ action: "event.delete", siteId: "CDBUGS", targetId: "E1" });
     await crashed({ action: "event.delete", siteId: "CDBUGS", targetId: "E2" });
     const fathom = fakeFathom({ CDBUGS: { milestones: [milestone("m-2", "Kept", "2024-01-01")], events: [event("E2", "Kept")] } });
-    expect(await reconcilePendingAudits(db, fathom, restart())).toEqual({ ok: 2, failed: 2, unknown: 0 });
+    expect(await reconcilePendingAudits(createAuditRepository(db), fathom, restart())).toEqual({ ok: 2, failed: 2, unknown: 0 });
     expect((await entries()).map((entry) => [entry.action, entry.outcome, entry.detail])).toEqual([
       ["milestone.delete", "ok", `${STOPPED}; reconciled after the restart: Fathom no longer has this milestone, so the delete happened.`],
       ["milestone.delete", "failed", `${STOPPED}; Fathom still has this milestone, so the delete did not happen.`],
@@ -211,7 +212,7 @@ describe("when Fathom cannot tell", () => {
       throw new Error("socket hang up with Bearer secret-token-123");
     });
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    expect(await reconcilePendingAudits(db, fathom, restart())).toEqual({ ok: 0, failed: 0, unknown: 3 });
+    expect(await reconcilePendingAudits(createAuditRepository(db), fathom, restart())).toEqual({ ok: 0, failed: 0, unknown: 3 });
     const [gone, down, odd] = await entries();
     expect(gone?.detail).toBe(
       `${STOPPED}, and Fathom could not be asked whether the write happened (it no longer knows site GONE, or the token cannot see it); check the item in Fathom.`,
@@ -230,7 +231,7 @@ describe("when Fathom cannot tell", () => {
     await crashed({ action: "milestone.create", siteId: "CDBUGS" });
     await crashed({ action: "event.update", siteId: "CDBUGS", targetId: "E1" });
     const fathom = fakeFathom({ CDBUGS: {} });
-    await reconcilePendingAudits(db, fathom, restart());
+    await reconcilePendingAudits(createAuditRepository(db), fathom, restart());
     const all = await entries();
     expect(all.map((entry) => entry.outcome)).toEqual(["unknown", "unknown"]);
     expect(all[0]?.detail).toContain("does not record what was being sent");
@@ -246,7 +247,7 @@ describe("what reconciliation leaves alone", () => {
     await crashed({ action: "milestone.delete", siteId: "CDBUGS", targetId: "m-2" });
     const startedAt = restart();
     await crashed({ action: "milestone.delete", siteId: "CDBUGS", targetId: "m-3" });
-    await reconcilePendingAudits(db, fakeFathom({ CDBUGS: {} }), startedAt);
+    await reconcilePendingAudits(createAuditRepository(db), fakeFathom({ CDBUGS: {} }), startedAt);
     expect((await entries()).map((entry) => [entry.outcome, entry.detail === null])).toEqual([
       ["ok", true],
       ["ok", false],
@@ -264,7 +265,7 @@ describe("what reconciliation leaves alone", () => {
       await db.updateTable("audit_log").set({ outcome: "ok" }).execute();
       return [milestone("m-1", "Launch", "2024-03-01")];
     });
-    expect(await reconcilePendingAudits(db, fathom, restart())).toEqual({ ok: 0, failed: 0, unknown: 0 });
+    expect(await reconcilePendingAudits(createAuditRepository(db), fathom, restart())).toEqual({ ok: 0, failed: 0, unknown: 0 });
     expect(settled((await entries())[0])).toMatchObject({ outcome: "ok", detail: null });
   });
 });

@@ -1,10 +1,9 @@
 import "server-only";
-import type { Kysely, Selectable } from "kysely";
 import { isApiError, isConvertibleToApiError } from "@/lib/api/errors";
 import { logError } from "@/lib/api/log";
 import type { FathomEvent } from "@/lib/fathom/events";
 import type { FathomMilestone } from "@/lib/fathom/milestones";
-import type { AuditLogTable, Database } from "@/lib/store/schema";
+import type { AuditRepository, AuditRow } from "@/lib/store/audit-repository";
 import { AUDIT_ACTIONS, auditActionSchema, type AuditOutcome } from "./audit-entry";
 import { eventIntentSchema, milestoneIntentSchema, readIntent, type EventIntent, type MilestoneIntent } from "./audit-intent";
 
@@ -25,7 +24,7 @@ export type FathomLists = {
 
 type Settled = Exclude<AuditOutcome, "pending">;
 type Verdict = { outcome: Settled; detail: string; targetId?: string; after?: Record<string, unknown> };
-type Row = Selectable<AuditLogTable>;
+type Row = AuditRow;
 type Kind = "milestone" | "event";
 type Op = "create" | "update" | "delete";
 export type ReconcileCounts = Record<Settled, number>;
@@ -173,14 +172,8 @@ async function judge(row: Row, read: Reader, isFree: IsFree): Promise<Verdict> {
  * Entries written since `startedAt` belong to this process and are left alone; an entry settled meanwhile
  * by its own write is not overwritten.
  */
-export async function reconcilePendingAudits(db: Kysely<Database>, lists: FathomLists, startedAt: Date): Promise<ReconcileCounts> {
-  const rows = await db
-    .selectFrom("audit_log")
-    .selectAll()
-    .where("outcome", "=", "pending")
-    .where("created_at", "<", startedAt.toISOString())
-    .orderBy("id", "asc")
-    .execute();
+export async function reconcilePendingAudits(audit: AuditRepository, lists: FathomLists, startedAt: Date): Promise<ReconcileCounts> {
+  const rows = await audit.pendingBefore(startedAt);
   const counts: ReconcileCounts = { ok: 0, failed: 0, unknown: 0 };
   const read: Reader = {
     milestones: cachedPerSite((siteId) => lists.listAllMilestones(siteId)),
@@ -188,19 +181,14 @@ export async function reconcilePendingAudits(db: Kysely<Database>, lists: Fathom
   };
   // An item is another entry's when a create already claimed it, or when any entry older than this
   // create named it (the item existed before this create was sent, so this create did not make it).
-  const isFree: IsFree = async (row, kind, itemId) => {
-    const other = await db
-      .selectFrom("audit_log")
-      .select("id")
-      .where("site_id", "=", row.site_id)
-      .where("target_id", "=", itemId)
-      .where("id", "!=", row.id)
-      .where("action", "in", AUDIT_ACTIONS.filter((action) => action.startsWith(`${kind}.`)))
-      .where((eb) => eb.or([eb("action", "=", `${kind}.create`), eb("id", "<", row.id)]))
-      .limit(1)
-      .executeTakeFirst();
-    return other === undefined;
-  };
+  const isFree: IsFree = async (row, kind, itemId) =>
+    !(await audit.namedByAnother({
+      entryId: row.id,
+      siteId: row.site_id,
+      itemId,
+      actions: AUDIT_ACTIONS.filter((action) => action.startsWith(`${kind}.`)),
+      createAction: `${kind}.create`,
+    }));
   for (const row of rows) {
     let verdict: Verdict;
     try {
@@ -209,18 +197,7 @@ export async function reconcilePendingAudits(db: Kysely<Database>, lists: Fathom
       logError("Could not check an audit entry left pending", error);
       verdict = unknown("checking it with Fathom failed unexpectedly (see the server log)");
     }
-    const { numUpdatedRows } = await db
-      .updateTable("audit_log")
-      .set({
-        outcome: verdict.outcome,
-        detail: verdict.detail,
-        ...(verdict.targetId !== undefined ? { target_id: verdict.targetId } : {}),
-        ...(verdict.after !== undefined ? { after_json: JSON.stringify(verdict.after) } : {}),
-      })
-      .where("id", "=", row.id)
-      .where("outcome", "=", "pending")
-      .executeTakeFirst();
-    if (numUpdatedRows > 0n) counts[verdict.outcome] += 1;
+    if (await audit.settleIfPending(row.id, verdict)) counts[verdict.outcome] += 1;
   }
   return counts;
 }

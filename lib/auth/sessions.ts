@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { database } from "@/lib/store/db";
+import { sessionsRepository } from "@/lib/store/sessions-repository";
 
 /** Sessions last 14 days from sign-in; signing out, a password or role change, or a removal ends them at once. */
 export const SESSION_TTL_SECONDS = 14 * 24 * 60 * 60;
@@ -30,88 +30,62 @@ const now = () => new Date();
 export async function createSession(userId: number, client: { userAgent: string; address: string }): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   const at = now();
-  const db = await database();
-  await db
-    .insertInto("sessions")
-    .values({
-      id: hashToken(token),
-      user_id: userId,
-      created_at: at.toISOString(),
-      last_seen_at: at.toISOString(),
-      expires_at: new Date(at.getTime() + SESSION_TTL_SECONDS * 1000).toISOString(),
-      user_agent: client.userAgent.slice(0, 255),
-      address: client.address.slice(0, 64),
-    })
-    .execute();
+  await (await sessionsRepository()).insert({
+    id: hashToken(token),
+    userId,
+    createdAt: at,
+    expiresAt: new Date(at.getTime() + SESSION_TTL_SECONDS * 1000),
+    userAgent: client.userAgent.slice(0, 255),
+    address: client.address.slice(0, 64),
+  });
   return token;
 }
 
 /** The live session a token names, or null (unknown, ended or expired). Notes that it was seen, now and then. */
 export async function findSession(token: string): Promise<SessionRecord | null> {
   if (typeof token !== "string" || token.length < 20 || token.length > 100) return null;
-  const db = await database();
+  const sessions = await sessionsRepository();
   const at = now();
-  const row = await db
-    .selectFrom("sessions")
-    .select(["id", "user_id", "last_seen_at", "expires_at"])
-    .where("id", "=", hashToken(token))
-    .executeTakeFirst();
-  if (!row) return null;
-  if (row.expires_at <= at.toISOString()) {
-    await db.deleteFrom("sessions").where("id", "=", row.id).execute();
+  const session = await sessions.find(hashToken(token));
+  if (!session) return null;
+  if (session.expiresAt <= at.toISOString()) {
+    await sessions.remove(session.id);
     return null;
   }
-  if (at.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
-    await db.updateTable("sessions").set({ last_seen_at: at.toISOString() }).where("id", "=", row.id).execute();
-  }
-  return { id: row.id, userId: row.user_id, lastSeenAt: row.last_seen_at };
+  if (at.getTime() - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) await sessions.touch(session.id, at);
+  return { id: session.id, userId: session.userId, lastSeenAt: session.lastSeenAt };
 }
 
 /** Ends the session a token names (signing out). */
 export async function endSessionByToken(token: string): Promise<void> {
-  const db = await database();
-  await db.deleteFrom("sessions").where("id", "=", hashToken(token)).execute();
+  await (await sessionsRepository()).remove(hashToken(token));
 }
 
 /** Ends every session of a user, but `exceptId` (the one making the change, when it should stay). Returns how many. */
 export async function endUserSessions(userId: number, options: { exceptId?: string } = {}): Promise<number> {
-  const db = await database();
-  let query = db.deleteFrom("sessions").where("user_id", "=", userId);
-  if (options.exceptId) query = query.where("id", "!=", options.exceptId);
-  const result = await query.executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return (await sessionsRepository()).removeForUser(userId, options.exceptId);
 }
 
 /** Ends one of a user's own sessions by its handle; false when the user has no such session. */
 export async function endSessionByHandle(userId: number, handle: string): Promise<boolean> {
   if (!/^[0-9a-f]{12}$/.test(handle)) return false;
-  const db = await database();
-  const result = await db.deleteFrom("sessions").where("user_id", "=", userId).where("id", "like", `${handle}%`).executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+  return (await (await sessionsRepository()).removeForUserByPrefix(userId, handle)) > 0;
 }
 
 /** A user's live sessions, most recently seen first. */
 export async function listUserSessions(userId: number, currentId?: string): Promise<SessionView[]> {
-  const db = await database();
-  const rows = await db
-    .selectFrom("sessions")
-    .select(["id", "created_at", "last_seen_at", "user_agent", "address"])
-    .where("user_id", "=", userId)
-    .where("expires_at", ">", now().toISOString())
-    .orderBy("last_seen_at", "desc")
-    .execute();
-  return rows.map((row) => ({
-    handle: row.id.slice(0, HANDLE_LENGTH),
-    createdAt: row.created_at,
-    lastSeenAt: row.last_seen_at,
-    userAgent: row.user_agent,
-    address: row.address,
-    current: row.id === currentId,
+  const sessions = await (await sessionsRepository()).listLive(userId, now());
+  return sessions.map((session) => ({
+    handle: session.id.slice(0, HANDLE_LENGTH),
+    createdAt: session.createdAt,
+    lastSeenAt: session.lastSeenAt,
+    userAgent: session.userAgent,
+    address: session.address,
+    current: session.id === currentId,
   }));
 }
 
 /** Drops expired sessions (called now and then; an expired one is refused anyway). */
 export async function pruneSessions(): Promise<void> {
-  const db = await database();
-  await db.deleteFrom("sessions").where("expires_at", "<=", now().toISOString()).execute();
+  await (await sessionsRepository()).removeExpired(now());
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import type { Transaction } from "kysely";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
-import { database } from "@/lib/store/db";
-import type { Database } from "@/lib/store/schema";
+import { accountTransaction } from "@/lib/store/account-transaction";
+import { invitesRepository } from "@/lib/store/invites-repository";
+import { settingsRepository } from "@/lib/store/settings-repository";
+import { usersRepository, type StoredUser, type UsersRepository } from "@/lib/store/users-repository";
 import { hashPassword } from "./password";
 import { MIN_PASSWORD_LENGTH } from "./password-rules";
 import { roleSchema, type Role } from "./roles";
@@ -36,124 +37,83 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
-const USER_COLUMNS = ["id", "email", "name", "role", "created_at"] as const;
-type UserRow = { id: number; email: string; name: string; role: string; created_at: string };
-const toUser = (row: UserRow): User =>
-  userSchema.parse({ id: row.id, email: row.email, name: row.name, role: row.role, createdAt: row.created_at });
-
-const now = () => new Date().toISOString();
+const toUser = (stored: StoredUser): User => userSchema.parse(stored);
 
 export async function countUsers(): Promise<number> {
-  const db = await database();
-  const row = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  return Number(row.n);
+  return (await usersRepository()).count();
 }
 
 export async function findUserById(id: number): Promise<User | null> {
-  const db = await database();
-  const row = await db.selectFrom("users").select(USER_COLUMNS).where("id", "=", id).executeTakeFirst();
-  return row ? toUser(row) : null;
+  const stored = await (await usersRepository()).findById(id);
+  return stored ? toUser(stored) : null;
 }
 
 export async function findUserWithHashByEmail(email: string) {
-  const db = await database();
-  const row = await db
-    .selectFrom("users")
-    .select([...USER_COLUMNS, "password_hash"])
-    .where("email", "=", email)
-    .executeTakeFirst();
-  return row ? { user: toUser(row), passwordHash: row.password_hash } : null;
+  const found = await (await usersRepository()).findWithHashByEmail(email);
+  return found ? { user: toUser(found.user), passwordHash: found.passwordHash } : null;
 }
 
 export async function listUsers(): Promise<User[]> {
-  const db = await database();
-  const rows = await db.selectFrom("users").select(USER_COLUMNS).orderBy("id").execute();
-  return rows.map(toUser);
+  return (await (await usersRepository()).list()).map(toUser);
 }
 
 const SETUP_MARKER = "setup_completed_at";
 
 /**
- * Creates the first admin. The `settings` row with a primary key makes this one-shot even when two
- * requests race (or two processes share the database): the second insert fails inside the transaction.
+ * Creates the first admin. The setup marker is written only if absent, in the same transaction as the
+ * user, so this is one-shot even when two requests race (or two processes share the database).
  */
 export async function createFirstAdmin(input: NewUser): Promise<User> {
   const passwordHash = await hashPassword(input.password);
-  const db = await database();
-  try {
-    return await db.transaction().execute(async (trx) => {
-      await trx.insertInto("settings").values({ key: SETUP_MARKER, value: now(), updated_at: now() }).execute();
-      const row = await trx
-        .insertInto("users")
-        .values({ email: input.email, name: input.name, role: "admin", password_hash: passwordHash, created_at: now() })
-        .returning(USER_COLUMNS)
-        .executeTakeFirstOrThrow();
-      return toUser(row);
-    });
-  } catch (error) {
-    if (/UNIQUE|PRIMARY KEY/i.test(String((error as Error).message))) throw setupDone();
-    throw error;
-  }
+  return accountTransaction(async ({ settings, users }) => {
+    const at = new Date();
+    if (!(await settings.writeIfAbsent(SETUP_MARKER, at.toISOString(), at))) throw setupDone();
+    return toUser(await users.insert({ email: input.email, name: input.name, role: "admin", passwordHash, createdAt: at }));
+  });
 }
 
 export const setupDone = () => new ApiError(404, "not_found", "Sounding is already set up. Sign in instead.");
 
 export async function isSetupComplete(): Promise<boolean> {
-  const db = await database();
-  const row = await db.selectFrom("settings").select("key").where("key", "=", SETUP_MARKER).executeTakeFirst();
-  return row !== undefined;
+  return (await (await settingsRepository()).read(SETUP_MARKER)) !== null;
 }
 
+const userGone = () => new ApiError(404, "not_found", "That user no longer exists.");
+
 export async function changeRole(userId: number, role: Role): Promise<User> {
-  const db = await database();
-  return db.transaction().execute(async (trx) => {
-    const target = await trx.selectFrom("users").select(USER_COLUMNS).where("id", "=", userId).executeTakeFirst();
-    if (!target) throw new ApiError(404, "not_found", "That user no longer exists.");
-    if (target.role === "admin" && role !== "admin") await assertAnotherAdmin(trx, userId);
-    const row = await trx
-      .updateTable("users")
-      .set({ role })
-      .where("id", "=", userId)
-      .returning(USER_COLUMNS)
-      .executeTakeFirstOrThrow();
-    return toUser(row);
+  return accountTransaction(async ({ users }) => {
+    const target = await users.findById(userId);
+    if (!target) throw userGone();
+    if (target.role === "admin" && role !== "admin") await assertAnotherAdmin(users, userId);
+    const changed = await users.setRole(userId, role);
+    if (!changed) throw userGone();
+    return toUser(changed);
   });
 }
 
 /** The user's password hash, for checking their current password before a change. */
 export async function findPasswordHash(userId: number): Promise<string | null> {
-  const db = await database();
-  const row = await db.selectFrom("users").select("password_hash").where("id", "=", userId).executeTakeFirst();
-  return row?.password_hash ?? null;
+  return (await usersRepository()).findPasswordHash(userId);
 }
 
 /** Sets a new password (the caller has checked the current one and ends the other sessions). */
 export async function setPassword(userId: number, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
-  const db = await database();
-  const result = await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw new ApiError(404, "not_found", "That user no longer exists.");
+  if (!(await (await usersRepository()).setPasswordHash(userId, passwordHash))) throw userGone();
 }
 
 /** Removes a user; their sessions go with them (the sessions table's foreign key cascades). */
 export async function removeUser(userId: number): Promise<void> {
-  const db = await database();
-  await db.transaction().execute(async (trx) => {
-    const target = await trx.selectFrom("users").select(["id", "role"]).where("id", "=", userId).executeTakeFirst();
-    if (!target) throw new ApiError(404, "not_found", "That user no longer exists.");
-    if (target.role === "admin") await assertAnotherAdmin(trx, userId);
-    await trx.deleteFrom("users").where("id", "=", userId).execute();
+  await accountTransaction(async ({ users }) => {
+    const target = await users.findById(userId);
+    if (!target) throw userGone();
+    if (target.role === "admin") await assertAnotherAdmin(users, userId);
+    await users.remove(userId);
   });
 }
 
-async function assertAnotherAdmin(trx: Transaction<Database>, exceptUserId: number) {
-  const others = await trx
-    .selectFrom("users")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("role", "=", "admin")
-    .where("id", "!=", exceptUserId)
-    .executeTakeFirstOrThrow();
-  if (Number(others.n) === 0) {
+async function assertAnotherAdmin(users: UsersRepository, exceptUserId: number) {
+  if ((await users.countOtherAdmins(exceptUserId)) === 0) {
     throw new ApiError(409, "last_admin", "Sounding needs at least one admin: make someone else an admin first.");
   }
 }
@@ -166,50 +126,33 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 /** Creates a one-time invite; the raw token is returned once and only its hash is stored. */
 export async function createInvite(role: Role, createdBy: number): Promise<{ token: string; expiresAt: string }> {
   const token = randomBytes(24).toString("base64url");
-  const expiresAt = new Date(Date.now() + INVITE_TTL_MS).toISOString();
-  const db = await database();
-  await db
-    .insertInto("invites")
-    .values({ token_hash: hashToken(token), role, created_by: createdBy, created_at: now(), expires_at: expiresAt, used_at: null })
-    .execute();
-  return { token, expiresAt };
+  const createdAt = new Date();
+  const expiresAt = new Date(createdAt.getTime() + INVITE_TTL_MS);
+  await (await invitesRepository()).insert({ tokenHash: hashToken(token), role, createdBy, createdAt, expiresAt });
+  return { token, expiresAt: expiresAt.toISOString() };
 }
 
 const inviteGone = () =>
   new ApiError(410, "invite_invalid", "This invite link has already been used or has expired. Ask your admin for a new one.");
 
 export async function findUsableInvite(token: string) {
-  const db = await database();
-  const invite = await db.selectFrom("invites").selectAll().where("token_hash", "=", hashToken(token)).executeTakeFirst();
-  if (!invite || invite.used_at !== null || invite.expires_at <= now()) return null;
-  return { role: roleSchema.parse(invite.role), expiresAt: invite.expires_at };
+  const invite = await (await invitesRepository()).findByTokenHash(hashToken(token));
+  if (!invite || invite.usedAt !== null || invite.expiresAt <= new Date().toISOString()) return null;
+  return { role: roleSchema.parse(invite.role), expiresAt: invite.expiresAt };
 }
 
 /** Spends an invite and creates its user in one transaction: a link used twice is refused. */
 export async function acceptInvite(token: string, input: NewUser): Promise<User> {
   const passwordHash = await hashPassword(input.password);
-  const db = await database();
-  return db.transaction().execute(async (trx) => {
-    const spent = await trx
-      .updateTable("invites")
-      .set({ used_at: now() })
-      .where("token_hash", "=", hashToken(token))
-      .where("used_at", "is", null)
-      .where("expires_at", ">", now())
-      .returning(["role"])
-      .executeTakeFirst();
+  return accountTransaction(async ({ invites, users }) => {
+    const at = new Date();
+    const spent = await invites.spend(hashToken(token), at);
     if (!spent) throw inviteGone();
-    const existing = await trx.selectFrom("users").select("id").where("email", "=", input.email).executeTakeFirst();
-    if (existing) {
+    if (await users.emailTaken(input.email)) {
       throw new ApiError(409, "email_taken", "Someone already uses this email address.", {
         fields: { email: ["Someone already uses this email address"] },
       });
     }
-    const row = await trx
-      .insertInto("users")
-      .values({ email: input.email, name: input.name, role: spent.role, password_hash: passwordHash, created_at: now() })
-      .returning(USER_COLUMNS)
-      .executeTakeFirstOrThrow();
-    return toUser(row);
+    return toUser(await users.insert({ email: input.email, name: input.name, role: spent.role, passwordHash, createdAt: at }));
   });
 }

@@ -1,8 +1,6 @@
 import "server-only";
-import type { Kysely } from "kysely";
 import { getServerConfig } from "@/lib/config/server-config";
-import { database } from "@/lib/store/db";
-import type { Database } from "@/lib/store/schema";
+import { settingsRepository, type SettingsRepository } from "@/lib/store/settings-repository";
 import { baseIntervalSeconds, type IntervalSettingState } from "./interval";
 
 /** The `settings` row holding the admin's default current-visitors interval (whole seconds). */
@@ -10,32 +8,28 @@ export const INTERVAL_SETTING_KEY = "current_visitors_interval_seconds";
 
 export type StoredInterval = { seconds: number; updatedAt: string } | null;
 
-export async function readStoredInterval(db: Kysely<Database>): Promise<StoredInterval> {
-  const row = await db.selectFrom("settings").select(["value", "updated_at"]).where("key", "=", INTERVAL_SETTING_KEY).executeTakeFirst();
-  if (!row) return null;
-  const seconds = Number(row.value);
+/** `settings` defaults to the process-wide database's; tests pass their own. */
+export async function readStoredInterval(settings?: SettingsRepository): Promise<StoredInterval> {
+  const stored = await (settings ?? (await settingsRepository())).read(INTERVAL_SETTING_KEY);
+  if (!stored) return null;
+  const seconds = Number(stored.value);
   // A value this version cannot read is ignored (the environment's interval applies), never a 500.
-  return Number.isInteger(seconds) && seconds > 0 ? { seconds, updatedAt: row.updated_at } : null;
+  return Number.isInteger(seconds) && seconds > 0 ? { seconds, updatedAt: stored.updatedAt } : null;
 }
 
 /** Stores the admin's interval; null removes it so the environment's applies again. */
-export async function writeStoredInterval(db: Kysely<Database>, seconds: number | null, now = new Date()): Promise<void> {
-  if (seconds === null) {
-    await db.deleteFrom("settings").where("key", "=", INTERVAL_SETTING_KEY).execute();
-    return;
-  }
-  const value = String(seconds);
-  const updatedAt = now.toISOString();
-  await db
-    .insertInto("settings")
-    .values({ key: INTERVAL_SETTING_KEY, value, updated_at: updatedAt })
-    .onConflict((oc) => oc.column("key").doUpdateSet({ value, updated_at: updatedAt }))
-    .execute();
+export async function writeStoredInterval(
+  seconds: number | null,
+  { now = new Date(), settings }: { now?: Date; settings?: SettingsRepository } = {},
+): Promise<void> {
+  const repository = settings ?? (await settingsRepository());
+  if (seconds === null) await repository.remove(INTERVAL_SETTING_KEY);
+  else await repository.write(INTERVAL_SETTING_KEY, String(seconds), now);
 }
 
-export async function intervalSettingState(db?: Kysely<Database>): Promise<IntervalSettingState> {
+export async function intervalSettingState(settings?: SettingsRepository): Promise<IntervalSettingState> {
   const config = getServerConfig();
-  const stored = await readStoredInterval(db ?? (await database()));
+  const stored = await readStoredInterval(settings);
   const environmentSeconds = config.CURRENT_VISITORS_INTERVAL_SECONDS;
   return {
     intervalSeconds: stored?.seconds ?? null,

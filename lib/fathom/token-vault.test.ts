@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openTestDatabase } from "@/lib/store/db";
-import {
-  deleteStoredToken,
-  openToken,
-  readStoredTokenRow,
-  sealToken,
-  TOKEN_SETTING_KEY,
-  TokenVaultError,
-  writeStoredToken,
-} from "./token-vault";
+import { createSettingsRepository } from "@/lib/store/settings-repository";
+import { openToken, sealToken, TOKEN_SETTING_KEY, TokenVaultError } from "./token-vault";
 
 const SECRET = "an-app-secret-of-at-least-thirty-two-characters";
 const TOKEN = "fthm_9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c";
@@ -34,18 +27,14 @@ describe("token vault", () => {
     expect(() => openToken("plain-text-token", SECRET)).toThrow(/format/);
   });
 
-  it("stores, replaces and removes the token in the settings table, encrypted", async () => {
+  it("is stored sealed under its settings key, never as the token itself", async () => {
     const db = await openTestDatabase();
-    expect(await readStoredTokenRow(db)).toBeNull();
-    await writeStoredToken(db, TOKEN, SECRET);
-    await writeStoredToken(db, `${TOKEN}-2`, SECRET);
-    const rows = await db.selectFrom("settings").selectAll().where("key", "=", TOKEN_SETTING_KEY).execute();
+    const settings = createSettingsRepository(db);
+    await settings.write(TOKEN_SETTING_KEY, sealToken(TOKEN, SECRET));
+    const rows = await db.selectFrom("settings").selectAll().execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.value).not.toContain(TOKEN);
-    expect(openToken((await readStoredTokenRow(db))!.sealed, SECRET)).toBe(`${TOKEN}-2`);
-    expect(await deleteStoredToken(db)).toBe(true);
-    expect(await deleteStoredToken(db)).toBe(false);
-    expect(await readStoredTokenRow(db)).toBeNull();
+    expect(openToken((await settings.read(TOKEN_SETTING_KEY))!.value, SECRET)).toBe(TOKEN);
     await db.destroy();
   });
 });

@@ -1,7 +1,5 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
-import type { Kysely } from "kysely";
-import type { Database } from "@/lib/store/schema";
 
 /**
  * The Fathom token an admin saved in settings, encrypted at rest: AES-256-GCM under a key derived with
@@ -44,26 +42,4 @@ export function openToken(sealed: string, appSecret: string): string {
   } catch {
     throw new TokenVaultError("The stored Fathom token cannot be decrypted (was APP_SECRET changed?).");
   }
-}
-
-export type StoredTokenRow = { sealed: string; updatedAt: string };
-
-export async function readStoredTokenRow(db: Kysely<Database>): Promise<StoredTokenRow | null> {
-  const row = await db.selectFrom("settings").select(["value", "updated_at"]).where("key", "=", TOKEN_SETTING_KEY).executeTakeFirst();
-  return row ? { sealed: row.value, updatedAt: row.updated_at } : null;
-}
-
-export async function writeStoredToken(db: Kysely<Database>, token: string, appSecret: string): Promise<void> {
-  const value = sealToken(token, appSecret);
-  const updatedAt = new Date().toISOString();
-  await db
-    .insertInto("settings")
-    .values({ key: TOKEN_SETTING_KEY, value, updated_at: updatedAt })
-    .onConflict((oc) => oc.column("key").doUpdateSet({ value, updated_at: updatedAt }))
-    .execute();
-}
-
-export async function deleteStoredToken(db: Kysely<Database>): Promise<boolean> {
-  const result = await db.deleteFrom("settings").where("key", "=", TOKEN_SETTING_KEY).executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
 }

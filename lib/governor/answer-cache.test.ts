@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { DatabaseAnswerCache } from "@/lib/store/answer-cache-repository";
 import { openTestDatabase } from "@/lib/store/db";
 import { MemoryAnswerCache, type AnswerCache, type CachedAnswer } from "./answer-cache";
-import { SqliteAnswerCache } from "./sqlite-answer-cache";
 
 const answer = (key: string, tags: string[] = [], expiresAt = 2_000): CachedAnswer => ({
   key,
@@ -13,7 +13,7 @@ const answer = (key: string, tags: string[] = [], expiresAt = 2_000): CachedAnsw
 
 const implementations: Array<[string, () => Promise<AnswerCache>]> = [
   ["MemoryAnswerCache", async () => new MemoryAnswerCache()],
-  ["SqliteAnswerCache", async () => new SqliteAnswerCache(await openTestDatabase())],
+  ["DatabaseAnswerCache", async () => new DatabaseAnswerCache(await openTestDatabase())],
 ];
 
 describe.each(implementations)("%s", (_name, make) => {
@@ -65,10 +65,10 @@ describe("MemoryAnswerCache", () => {
   });
 });
 
-describe("SqliteAnswerCache", () => {
+describe("DatabaseAnswerCache", () => {
   it("is shared by every instance over the same database (a restart keeps its answers)", async () => {
     const db = await openTestDatabase();
-    await new SqliteAnswerCache(db).set(answer("closed", ["site:X"], 99_000));
-    expect(await new SqliteAnswerCache(db).get("closed")).toEqual(answer("closed", ["site:X"], 99_000));
+    await new DatabaseAnswerCache(db).set(answer("closed", ["site:X"], 99_000));
+    expect(await new DatabaseAnswerCache(db).get("closed")).toEqual(answer("closed", ["site:X"], 99_000));
   });
 });

@@ -14,7 +14,7 @@ export type CachedAnswer = {
 
 /**
  * Where answers are kept. Small on purpose so another store (Redis) can back it: the in-memory one below
- * and the SQLite one (`sqlite-answer-cache.ts`) are the defaults. `get` returns expired answers too.
+ * and the database one (lib/store/answer-cache-repository.ts) are the defaults. `get` returns expired answers too.
  */
 export interface AnswerCache {
   get(key: string): Promise<CachedAnswer | undefined>;

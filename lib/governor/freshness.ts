@@ -1,4 +1,5 @@
 import "server-only";
+import { isValidTimezone, todayIn } from "@/lib/query/resolve-range";
 
 /** How long an answer stays fresh, and whether it is worth keeping across a restart. */
 export type Freshness = { ttlMs: number; persist: boolean };
@@ -9,26 +10,9 @@ export type Freshness = { ttlMs: number; persist: boolean };
  */
 const LAST_TIMEZONE = "Etc/GMT+12";
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    try {
-      formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    } catch {
-      return null;
-    }
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** Today's date (`YYYY-MM-DD`) in a timezone; an unknown timezone counts as the last one to reach it. */
-export function todayIn(timeZone: string | undefined, now: number): string {
-  const formatter = (timeZone && formatterFor(timeZone)) || formatterFor(LAST_TIMEZONE)!;
-  const parts = Object.fromEntries(formatter.formatToParts(new Date(now)).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+/** Today's date (`YYYY-MM-DD`) in the site's timezone; an unknown or missing one counts as the last to reach it. */
+function siteToday(timeZone: string | undefined, now: number): string {
+  return todayIn(timeZone && isValidTimezone(timeZone) ? timeZone : LAST_TIMEZONE, new Date(now));
 }
 
 /**
@@ -37,7 +21,7 @@ export function todayIn(timeZone: string | undefined, now: number): string {
  */
 export function isClosedPeriod(dateTo: string | undefined, timeZone: string | undefined, now: number): boolean {
   if (!dateTo || !/^\d{4}-\d{2}-\d{2}/.test(dateTo)) return false;
-  return dateTo.slice(0, 10) < todayIn(timeZone, now);
+  return dateTo.slice(0, 10) < siteToday(timeZone, now);
 }
 
 export type PeriodFreshnessInput = {

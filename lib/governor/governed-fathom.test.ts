@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createFathomClient } from "@/lib/fathom/client";
 import { fakeFetch, jsonResponse, type RecordedRequest } from "@/lib/fathom/fake-fetch";
+import { DatabaseAnswerCache } from "@/lib/store/answer-cache-repository";
 import { openTestDatabase } from "@/lib/store/db";
 import { createGovernedFathom, stretchedIntervalSeconds, type GovernedSettings } from "./governed-fathom";
-import { SqliteAnswerCache } from "./sqlite-answer-cache";
 import { START, advance, settle, testGovernor, useFakeClock, type TestGovernorOptions } from "./test-kit";
 
 beforeEach(() => useFakeClock(START)); // 2026-03-10 12:00 UTC
@@ -71,12 +71,12 @@ describe("aggregate", () => {
 
   it("keeps a period that ended before today (site timezone) for a day and across a restart", async () => {
     const db = await openTestDatabase();
-    const first = await setup({ governor: { persistent: new SqliteAnswerCache(db) } });
+    const first = await setup({ governor: { persistent: new DatabaseAnswerCache(db) } });
     await first.fathom.aggregate(report, { timezone: "UTC" });
     await advance(23 * 60 * 60_000);
     expect((await first.fathom.aggregate(report, { timezone: "UTC" })).meta.cached).toBe(true);
 
-    const restarted = await setup({ governor: { persistent: new SqliteAnswerCache(db) } });
+    const restarted = await setup({ governor: { persistent: new DatabaseAnswerCache(db) } });
     const answer = await restarted.fathom.aggregate(report, { timezone: "UTC" });
     expect(answer.meta).toMatchObject({ cached: true, stale: false });
     expect(restarted.upstream.calls).toHaveLength(0);

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { DatabaseAnswerCache } from "@/lib/store/answer-cache-repository";
 import { openTestDatabase } from "@/lib/store/db";
-import { SqliteAnswerCache } from "./sqlite-answer-cache";
+import { DatabaseUsageStore } from "@/lib/store/usage-repository";
 import { ManualUpstream, advance, readOf, settle, testGovernor, track, useFakeClock } from "./test-kit";
-import { SqliteUsageStore } from "./usage-store";
 
 beforeEach(() => useFakeClock());
 afterEach(() => vi.useRealTimers());
@@ -12,7 +12,7 @@ const open = { ttlMs: 60_000, persist: false };
 
 /** A governor over a database, as the server builds one at start. */
 const over = (db: Awaited<ReturnType<typeof openTestDatabase>>) =>
-  testGovernor({ persistent: new SqliteAnswerCache(db), usage: new SqliteUsageStore(db) });
+  testGovernor({ persistent: new DatabaseAnswerCache(db), usage: new DatabaseUsageStore(db) });
 
 describe("across a restart", () => {
   it("answers about closed periods are not fetched again; answers about today are", async () => {
@@ -54,7 +54,7 @@ describe("across a restart", () => {
     void first.governor.read(readOf(upstream, "k", { freshness: { ttlMs: 1_000, persist: true } }));
     await settle();
     await upstream.answer("kept");
-    const second = await testGovernor({ persistent: new SqliteAnswerCache(db), reportsPerMinute: 1 });
+    const second = await testGovernor({ persistent: new DatabaseAnswerCache(db), reportsPerMinute: 1 });
     void second.governor.read(readOf(upstream, "spend-the-token"));
     await advance(5_000);
     const answer = await second.governor.read(readOf(upstream, "k", { freshness: { ttlMs: 1_000, persist: true } }));

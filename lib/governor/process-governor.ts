@@ -1,13 +1,12 @@
 import "server-only";
 import { logError } from "@/lib/api/log";
 import { getServerConfig, type ServerConfig } from "@/lib/config/server-config";
-import { database } from "@/lib/store/db";
+import { DatabaseAnswerCache } from "@/lib/store/answer-cache-repository";
+import { DatabaseUsageStore } from "@/lib/store/usage-repository";
 import type { BucketLimit } from "./buckets";
 import { MemoryBuckets } from "./buckets";
 import type { RequestClass } from "./budget-state";
 import { Governor } from "./governor";
-import { SqliteAnswerCache } from "./sqlite-answer-cache";
-import { SqliteUsageStore } from "./usage-store";
 
 /**
  * Sounding counts a request when it sends it, Fathom when it arrives; a second of margin on each window
@@ -38,8 +37,8 @@ export function getGovernor(): Promise<Governor> {
         buckets: new MemoryBuckets(limits, config.FATHOM_MAX_CONCURRENCY),
         // While several people use Sounding, none may take more than half of a window's budget.
         fairShare: { limits, fraction: 0.5 },
-        persistent: new SqliteAnswerCache(database),
-        usage: new SqliteUsageStore(database),
+        persistent: new DatabaseAnswerCache(),
+        usage: new DatabaseUsageStore(),
         onError: (context, error) => logError(`Governor: ${context}`, error),
       });
     })();

@@ -1,11 +1,12 @@
 import "server-only";
-import { sql, type Kysely } from "kysely";
-import type { Database } from "@/lib/store/schema";
-import { requestClassSchema, type RequestClass } from "./budget-state";
+import type { RequestClass } from "./budget-state";
 
 export type UsageRow = { day: string; cls: RequestClass; count: number };
 
-/** Where upstream call counts per UTC day and class are kept, so "today" and "this month" survive a restart. */
+/**
+ * Where upstream call counts per UTC day and class are kept, so "today" and "this month" survive a restart:
+ * in memory below, in the database with lib/store/usage-repository.ts.
+ */
 export interface UsageStore {
   add(day: string, cls: RequestClass, count: number): Promise<void>;
   /** Every row from `fromDay` (`YYYY-MM-DD`, inclusive) on. */
@@ -23,36 +24,6 @@ export class MemoryUsageStore implements UsageStore {
 
   async since(fromDay: string) {
     return [...this.counts.values()].filter((row) => row.day >= fromDay);
-  }
-}
-
-/** Table `upstream_usage` (day, class, count). */
-export class SqliteUsageStore implements UsageStore {
-  private readonly db: () => Promise<Kysely<Database>>;
-
-  /** A database, or a function giving the current one (the process-wide `database`). */
-  constructor(db: Kysely<Database> | (() => Promise<Kysely<Database>>)) {
-    this.db = typeof db === "function" ? db : async () => db;
-  }
-
-  async add(day: string, cls: RequestClass, count: number) {
-    const db = await this.db();
-    await db
-      .insertInto("upstream_usage")
-      .values({ day, class: cls, count })
-      .onConflict((conflict) =>
-        conflict.columns(["day", "class"]).doUpdateSet({ count: sql<number>`upstream_usage.count + ${count}` }),
-      )
-      .execute();
-  }
-
-  async since(fromDay: string) {
-    const db = await this.db();
-    const rows = await db.selectFrom("upstream_usage").selectAll().where("day", ">=", fromDay).execute();
-    return rows.flatMap((row) => {
-      const cls = requestClassSchema.safeParse(row.class);
-      return cls.success ? [{ day: row.day, cls: cls.data, count: Number(row.count) }] : [];
-    });
   }
 }
 

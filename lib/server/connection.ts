@@ -6,8 +6,8 @@ import { registerSecret } from "@/lib/api/log";
 import { getServerConfig } from "@/lib/config/server-config";
 import { createFathomClient, type FathomClient } from "@/lib/fathom/client";
 import { isFathomError } from "@/lib/fathom/errors";
-import { deleteStoredToken, openToken, readStoredTokenRow, TokenVaultError, writeStoredToken } from "@/lib/fathom/token-vault";
-import { database } from "@/lib/store/db";
+import { openToken, sealToken, TOKEN_SETTING_KEY, TokenVaultError } from "@/lib/fathom/token-vault";
+import { settingsRepository } from "@/lib/store/settings-repository";
 
 /**
  * Where Fathom data comes from: `FATHOM_API_TOKEN` (env) wins; else the token an admin saved in
@@ -52,6 +52,12 @@ function demoSimulator(): Promise<Simulator> {
   return holder.__soundingSimulator;
 }
 
+/** The sealed token an admin saved in settings, and when; null when none is stored. */
+async function readStoredToken(): Promise<{ sealed: string; updatedAt: string } | null> {
+  const stored = await (await settingsRepository()).read(TOKEN_SETTING_KEY);
+  return stored ? { sealed: stored.value, updatedAt: stored.updatedAt } : null;
+}
+
 function unreadableStoredToken(error: TokenVaultError): ApiError {
   return new ApiError(
     500,
@@ -70,7 +76,7 @@ async function connect(): Promise<FathomConnection> {
       tokenFingerprint: tokenFingerprint(config.FATHOM_API_TOKEN),
     };
   }
-  const stored = await readStoredTokenRow(await database());
+  const stored = await readStoredToken();
   if (stored) {
     let token: string;
     try {
@@ -118,7 +124,7 @@ export function resetFathomConnection(): void {
 /** Cheap: reads the configuration and whether a token is stored, without decrypting it. */
 export async function connectionMode(): Promise<ConnectionMode> {
   if (getServerConfig().FATHOM_API_TOKEN) return "env";
-  return (await readStoredTokenRow(await database())) ? "stored" : "demo";
+  return (await readStoredToken()) ? "stored" : "demo";
 }
 
 /** What the settings page may know about the connection: never the token, at most its last four characters. */
@@ -138,7 +144,7 @@ export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
 
 export async function getConnectionStatus(): Promise<ConnectionStatus> {
   const config = getServerConfig();
-  const stored = await readStoredTokenRow(await database());
+  const stored = await readStoredToken();
   let storedToken: string | null = null;
   let storedUnreadable = false;
   if (stored) {
@@ -208,7 +214,7 @@ export async function describeToken(client: FathomClient) {
 export async function saveFathomToken(token: string, check: (client: FathomClient) => ReturnType<typeof describeToken>) {
   if (getServerConfig().FATHOM_API_TOKEN) throw envTokenConflict();
   const info = await check(clientForToken(token));
-  await writeStoredToken(await database(), token, getServerConfig().appSecret);
+  await (await settingsRepository()).write(TOKEN_SETTING_KEY, sealToken(token, getServerConfig().appSecret));
   resetFathomConnection();
   return info;
 }
@@ -216,7 +222,7 @@ export async function saveFathomToken(token: string, check: (client: FathomClien
 /** Removes the stored token; with no FATHOM_API_TOKEN the app returns to demo mode. */
 export async function removeFathomToken(): Promise<boolean> {
   if (getServerConfig().FATHOM_API_TOKEN) throw envTokenConflict();
-  const removed = await deleteStoredToken(await database());
+  const removed = await (await settingsRepository()).remove(TOKEN_SETTING_KEY);
   resetFathomConnection();
   return removed;
 }

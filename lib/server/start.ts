@@ -3,14 +3,14 @@ import { registerSecret } from "@/lib/api/log";
 import { startAuditReconciliation } from "@/lib/audit/reconcile-on-start";
 import { ConfigError } from "@/lib/config/env";
 import { getServerConfig } from "@/lib/config/server-config";
-import { database } from "@/lib/store/db";
+import { prepareDatabase } from "@/lib/store/db";
 import { writePidFile } from "./pid-file";
 
 export async function startServer(): Promise<void> {
   try {
     const config = getServerConfig();
     registerSecret(config.FATHOM_API_TOKEN);
-    await database();
+    await prepareDatabase();
     console.info(
       `[sounding] Data in ${config.dataDir}; ${config.FATHOM_API_TOKEN ? `Fathom API at ${config.FATHOM_API_BASE_URL}` : "no FATHOM_API_TOKEN in the environment"}.`,
     );

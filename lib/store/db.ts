@@ -48,3 +48,8 @@ export function database(): Promise<Kysely<Database>> {
   })();
   return holder.__soundingDb;
 }
+
+/** Opens and migrates the process-wide database now: start-up calls it, so a failing migration stops the server. */
+export async function prepareDatabase(): Promise<void> {
+  await database();
+}

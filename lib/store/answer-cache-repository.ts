@@ -1,20 +1,21 @@
 import "server-only";
 import { sql, type Kysely } from "kysely";
-import type { Database } from "@/lib/store/schema";
-import type { AnswerCache, CachedAnswer } from "./answer-cache";
+import type { AnswerCache, CachedAnswer } from "@/lib/governor/answer-cache";
+import { database } from "./db";
+import type { Database } from "./schema";
 
 /** `LIKE` treats `%` and `_` as wildcards; escape them (and the escape character) in a literal. */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 /**
- * The persistent answer cache, table `answer_cache`: answers about closed periods outlive the process,
- * so a restart does not spend the budget on them again. Dialect-neutral SQL (SQLite now, PostgreSQL later).
+ * The governor's persistent answer cache, table `answer_cache`: answers about closed periods outlive the
+ * process, so a restart does not spend the budget on them again. Dialect-neutral SQL (SQLite, PostgreSQL).
  */
-export class SqliteAnswerCache implements AnswerCache {
+export class DatabaseAnswerCache implements AnswerCache {
   private readonly db: () => Promise<Kysely<Database>>;
 
-  /** A database, or a function giving the current one (the process-wide `database`). */
-  constructor(db: Kysely<Database> | (() => Promise<Kysely<Database>>)) {
+  /** A database, or a function giving the current one (by default the process-wide `database`). */
+  constructor(db: Kysely<Database> | (() => Promise<Kysely<Database>>) = database) {
     this.db = typeof db === "function" ? db : async () => db;
   }
 
@@ -50,12 +51,7 @@ export class SqliteAnswerCache implements AnswerCache {
       .insertInto("answer_cache")
       .values(row)
       .onConflict((conflict) =>
-        conflict.column("key").doUpdateSet({
-          value: row.value,
-          fetched_at: row.fetched_at,
-          expires_at: row.expires_at,
-          tags: row.tags,
-        }),
+        conflict.column("key").doUpdateSet({ value: row.value, fetched_at: row.fetched_at, expires_at: row.expires_at, tags: row.tags }),
       )
       .execute();
   }
@@ -65,6 +61,7 @@ export class SqliteAnswerCache implements AnswerCache {
     await db.deleteFrom("answer_cache").where("key", "=", key).execute();
   }
 
+  /** `tags` holds a JSON array of strings: a tag is in it exactly when its JSON string is. */
   async deleteByTag(tag: string): Promise<number> {
     const db = await this.db();
     const pattern = `%${likeLiteral(JSON.stringify(tag))}%`;
