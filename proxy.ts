@@ -36,6 +36,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: API routes answer 401 JSON themselves; static assets need no session.
-  matcher: ["/((?!api/|_next/|favicon.ico|robots.txt|.*\\.(?:svg|png|jpg|ico|css|js|woff2?)$).*)"],
+  // Pages only: API routes answer 401 JSON themselves; static assets and the metadata routes (app/robots.ts,
+  // app/manifest.ts: browsers fetch the manifest without cookies) need no session.
+  matcher: ["/((?!api/|_next/|(?:favicon\\.ico|robots\\.txt|manifest\\.webmanifest)$|.*\\.(?:svg|png|jpg|ico|css|js|woff2?)$).*)"],
 };

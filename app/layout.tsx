@@ -7,9 +7,28 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Sounding", template: "%s · Sounding" },
   description: "Ad-hoc reports on your Fathom Analytics data",
+  applicationName: "Sounding",
+  // Nothing here is for search engines; share pages are for the team's clients only (see app/robots.ts).
+  robots: { index: false, follow: false },
+  manifest: "/manifest.webmanifest",
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+  },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+/** The browser's toolbar in the header's colour (`--surface` in app/globals.css, light and dark). */
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#141a24" },
+  ],
+};
 
 /**
  * Every page is rendered per request: the Content-Security-Policy's nonce (proxy.ts) is new each time, and a

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { ApiClientError, apiFetch } from "@/lib/api/client";
-import type { FathomTokenInfo } from "@/lib/fathom/account";
+import type { TokenInfoView as FathomTokenInfo } from "@/lib/server/token-info";
 import type { ConnectionStatus } from "@/lib/server/connection";
 import { TokenDetails } from "./token-details";
 

@@ -1,4 +1,4 @@
-import type { FathomTokenInfo } from "@/lib/fathom/account";
+import type { TokenInfoView as FathomTokenInfo } from "@/lib/server/token-info";
 
 function ability(text: string): string {
   if (text === "*") return "Full account access";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import type { SiteDirectoryEntry } from "@/lib/fathom/site-directory";
+import type { SiteDirectoryEntry } from "@/lib/sites/site-directory-entry";
 
 const SHARING_LABELS: Record<SiteDirectoryEntry["sharing"], string> = {
   none: "Not shared",

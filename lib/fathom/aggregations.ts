@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { aggregationParamsSchema, type AggregationParams } from "@/lib/query/aggregation-params";
-import { AGGREGATES_BY_ENTITY, GROUPABLE_FIELDS, type Aggregate, type GroupableField } from "@/lib/query/fathom-fields";
+import { AGGREGATES, GROUPABLE_FIELDS, type Aggregate, type GroupableField } from "@/lib/query/fathom-fields";
 import { checkInput, type CallOptions, type FathomHttp } from "./http";
 import { fathomNumberSchema } from "./values";
 
@@ -10,7 +10,7 @@ const groupValueSchema = z
   .union([z.string(), z.number(), z.null()])
   .transform((value) => (value === null ? null : String(value)));
 
-const ALL_AGGREGATES = [...new Set(Object.values(AGGREGATES_BY_ENTITY).flat())] as Aggregate[];
+const ALL_AGGREGATES: readonly Aggregate[] = AGGREGATES;
 
 /**
  * One row of an aggregation: its aggregates as numbers, its field groupings as text, and with a date

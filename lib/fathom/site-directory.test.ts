@@ -61,4 +61,17 @@ describe("loadSiteDirectory", () => {
     expect(await loadSiteDirectory(client)).toEqual([]);
     expect(fake.calls).toHaveLength(1);
   });
+
+  it("fails as a whole when one site's list fails, starting no site after it", async () => {
+    const fake = fakeFetch(({ url }) => {
+      if (url.pathname === "/v1/sites") return jsonResponse(list([site("S1"), site("S2"), site("S3"), site("S4")]));
+      if (url.pathname === "/v1/sites/S1/events") return jsonResponse({ error: "Site not found" }, 404);
+      return jsonResponse(list([]));
+    });
+    const client = createFathomClient({ baseUrl: "https://fathom.test/v1", token: "tok-123456", fetch: fake.fetch });
+    await expect(loadSiteDirectory(client)).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 20)); // room for a worker that would carry on
+    const started = new Set(fake.calls.map((call) => call.url.pathname.split("/")[3]).filter(Boolean));
+    expect([...started].sort()).toEqual(["S1", "S2"]);
+  });
 });

@@ -2,12 +2,24 @@ import { describe, expect, it } from "vitest";
 import { fillDateGaps, sortSeries, toReportRow, totalsFrom, zeroRow } from "./report-rows";
 
 describe("report rows", () => {
-  it("reads Fathom's bucket at any precision and keeps only the metrics and fields asked for", () => {
-    expect(
-      toReportRow({ date: "2024-01-15 13:00:00", visits: 4, pageviews: 9, pathname: "/a" }, { metrics: ["visits"], by: ["pathname"], grouping: "hour" }),
-    ).toEqual({ date: "2024-01-15 13:00:00", fields: { pathname: "/a" }, values: { visits: 4 } });
-    expect(toReportRow({ date: "2024-01-01", visits: 4 }, { metrics: ["visits"], by: [], grouping: "month" })?.date).toBe("2024-01");
-    expect(toReportRow({ date: "nonsense", visits: 4 }, { metrics: ["visits"], by: [], grouping: "day" })).toBeNull();
+  it("reads the provider's bucket at any precision and keeps only the metrics and fields asked for", () => {
+    const row = { date: "2024-01-15 13:00:00", fields: { pathname: "/a", hostname: "a.test" }, values: { visits: 4, pageviews: 9 } };
+    expect(toReportRow(row, { metrics: ["visits"], by: ["pathname"], grouping: "hour" })).toEqual({
+      date: "2024-01-15 13:00:00",
+      fields: { pathname: "/a" },
+      values: { visits: 4 },
+    });
+    const visits = (date: string) => ({ date, fields: {}, values: { visits: 4 } });
+    expect(toReportRow(visits("2024-01-01"), { metrics: ["visits"], by: [], grouping: "month" })?.date).toBe("2024-01");
+    expect(toReportRow(visits("nonsense"), { metrics: ["visits"], by: [], grouping: "day" })).toBeNull();
+    expect(toReportRow({ fields: {}, values: { visits: 4 } }, { metrics: ["visits"], by: [], grouping: "day" })).toBeNull();
+  });
+
+  it("answers zero for a metric and null for a field the provider left out", () => {
+    expect(toReportRow({ fields: {}, values: { visits: 4 } }, { metrics: ["visits", "uniques"], by: ["pathname"], grouping: null })).toEqual({
+      fields: { pathname: null },
+      values: { visits: 4, uniques: 0 },
+    });
   });
 
   it("fills every bucket in order, dropping rows outside the range", () => {
@@ -31,7 +43,8 @@ describe("report rows", () => {
   });
 
   it("takes totals from the single ungrouped row, never by adding rows up", () => {
-    expect(totalsFrom([{ uniques: 7, visits: 8 }, { uniques: 100, visits: 100 }], ["uniques", "visits"])).toEqual({ uniques: 7, visits: 8 });
+    const row = (uniques: number, visits: number) => ({ fields: {}, values: { uniques, visits } });
+    expect(totalsFrom([row(7, 8), row(100, 100)], ["uniques", "visits"])).toEqual({ uniques: 7, visits: 8 });
     expect(totalsFrom([], ["uniques"])).toEqual({ uniques: 0 });
   });
 });

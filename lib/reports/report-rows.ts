@@ -1,13 +1,13 @@
 /**
- * From Fathom's aggregation rows to the report's: numbers per metric, field values per grouping, date
- * buckets in canonical form, empty buckets filled with zeros, and totals taken from one row (never
- * summed from buckets: uniques and visits do not add up). Pure.
+ * From a provider's answer rows to the report's: the metrics and fields asked for (zeros and nulls where
+ * the provider left them out), date buckets in canonical form, empty buckets filled with zeros, and totals
+ * taken from one row (never summed from buckets: uniques and visits do not add up). Pure.
  */
-import type { AggregationRow } from "@/lib/fathom/aggregations";
 import type { Aggregate, DateGrouping, GroupableField } from "@/lib/query/fathom-fields";
 import type { ReportRow, ReportTotals } from "@/lib/query/report-result";
 import type { ReportSort } from "@/lib/query/report-query";
 import { bucketKey } from "@/lib/query/resolve-range";
+import type { ProviderRow } from "./provider";
 
 export type RowShape = {
   metrics: readonly Aggregate[];
@@ -15,14 +15,14 @@ export type RowShape = {
   grouping: DateGrouping | null;
 };
 
-function valuesOf(row: AggregationRow | undefined, metrics: readonly Aggregate[]): Partial<Record<Aggregate, number>> {
-  return Object.fromEntries(metrics.map((metric) => [metric, row?.[metric] ?? 0]));
+function valuesOf(row: ProviderRow | undefined, metrics: readonly Aggregate[]): ReportTotals {
+  return Object.fromEntries(metrics.map((metric) => [metric, row?.values[metric] ?? 0]));
 }
 
-/** One upstream row as a report row; null when its date bucket cannot be read. */
-export function toReportRow(row: AggregationRow, shape: RowShape): ReportRow | null {
+/** One provider row as a report row; null when its date bucket cannot be read. */
+export function toReportRow(row: ProviderRow, shape: RowShape): ReportRow | null {
   const result: ReportRow = {
-    fields: Object.fromEntries(shape.by.map((field) => [field, row[field] ?? null])),
+    fields: Object.fromEntries(shape.by.map((field) => [field, row.fields[field] ?? null])),
     values: valuesOf(row, shape.metrics),
   };
   if (shape.grouping) {
@@ -33,7 +33,7 @@ export function toReportRow(row: AggregationRow, shape: RowShape): ReportRow | n
   return result;
 }
 
-export function toReportRows(rows: AggregationRow[], shape: RowShape): ReportRow[] {
+export function toReportRows(rows: ProviderRow[], shape: RowShape): ReportRow[] {
   return rows.map((row) => toReportRow(row, shape)).filter((row): row is ReportRow => row !== null);
 }
 
@@ -44,7 +44,7 @@ export function zeroRow(date: string, metrics: readonly Aggregate[]): ReportRow 
 
 /**
  * Every bucket of the range, in time order, with the upstream row where there is one and zeros where
- * Fathom left the bucket out. Rows outside the buckets are dropped; a bucket seen twice keeps its first row.
+ * the provider left the bucket out. Rows outside the buckets are dropped; a bucket seen twice keeps its first row.
  */
 export function fillDateGaps(rows: ReportRow[], buckets: readonly string[], metrics: readonly Aggregate[]): ReportRow[] {
   const byDate = new Map<string, ReportRow>();
@@ -64,7 +64,7 @@ export function sortSeries(rows: ReportRow[], sort: ReportSort | undefined): Rep
   return [...rows].sort((a, b) => sign * ((a.values[field] ?? 0) - (b.values[field] ?? 0)) || byDate(a, b));
 }
 
-/** The totals of an ungrouped answer (its one row), zeros when Fathom returned no row at all. */
-export function totalsFrom(rows: AggregationRow[], metrics: readonly Aggregate[]): ReportTotals {
+/** The totals of an ungrouped answer (its one row), zeros when the provider returned no row at all. */
+export function totalsFrom(rows: ProviderRow[], metrics: readonly Aggregate[]): ReportTotals {
   return valuesOf(rows[0], metrics);
 }

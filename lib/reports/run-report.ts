@@ -1,36 +1,22 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { logError } from "@/lib/api/log";
-import type { AggregationRow } from "@/lib/fathom/aggregations";
-import type { FathomEvent } from "@/lib/fathom/events";
-import type { FathomMilestone } from "@/lib/fathom/milestones";
-import type { FathomSite } from "@/lib/fathom/sites";
-import type { Governed } from "@/lib/governor/answer-meta";
 import type { Priority } from "@/lib/governor/budget-state";
 import type { AggregationParams } from "@/lib/query/aggregation-params";
 import type { ReportQuery } from "@/lib/query/report-query";
 import type { ReportMeta, ReportMilestone, ReportRange, ReportResult, ReportRow } from "@/lib/query/report-result";
-import { currentBucket, dateBuckets, isValidTimezone, type ResolvedRange } from "@/lib/query/resolve-range";
+import { currentBucket, dateBuckets, reportTimezone, type ResolvedRange } from "@/lib/query/resolve-range";
 import { planReport } from "@/lib/query/to-aggregation-params";
+import type { ProviderAnswer, ProviderRow, ProviderSite, ReportProvider } from "./provider";
 import { fillDateGaps, sortSeries, toReportRows, totalsFrom, type RowShape } from "./report-rows";
 
-/** The governed reads a report needs (`governedFathom()` provides them; tests pass fakes). */
-export type ReportSource = {
-  aggregate(params: AggregationParams, options: { priority: Priority; timezone: string }): Promise<Governed<AggregationRow[]>>;
-  listAllSites(options: { priority: Priority }): Promise<Governed<FathomSite[]>>;
-  listAllMilestones(siteId: string, options: { priority: Priority }): Promise<Governed<FathomMilestone[]>>;
-  listAllEvents(siteId: string, options: { priority: Priority }): Promise<Governed<Array<Pick<FathomEvent, "id" | "name">>>>;
-};
-
 export type RunReportOptions = {
-  source: ReportSource;
+  /** Where the numbers come from (lib/fathom/report-provider.ts; tests pass fakes). */
+  provider: ReportProvider;
   now: Date;
   /** Who is waiting: someone at the builder (default) or a share page. */
   priority?: Priority;
 };
-
-/** Fathom reports in the account's timezone when a site has none; we cannot know it, so UTC. */
-const FALLBACK_TIMEZONE = "UTC";
 
 function reportRange(range: ResolvedRange, grouping: RowShape["grouping"]): ReportRange {
   return { ...range, grouping, buckets: grouping ? dateBuckets(range, grouping) : [] };
@@ -41,7 +27,7 @@ function reportRange(range: ResolvedRange, grouping: RowShape["grouping"]): Repo
  * gaps (buckets still in the future stay on the axis, `range.buckets`, without a row).
  */
 function rowsOf(
-  answer: AggregationRow[],
+  answer: ProviderRow[],
   shape: RowShape,
   range: ReportRange,
   query: Pick<ReportQuery, "limit" | "sort">,
@@ -55,7 +41,7 @@ function rowsOf(
   return sortSeries(fillDateGaps(rows, buckets, shape.metrics), query.sort);
 }
 
-function combinedMeta(answers: Governed<unknown>[], lists: Governed<unknown>[]): ReportMeta {
+function combinedMeta(answers: ProviderAnswer<unknown>[], lists: ProviderAnswer<unknown>[]): ReportMeta {
   const fetched = answers.map((answer) => answer.meta.fetchedAt).sort();
   return {
     fetchedAt: fetched[0] ?? new Date(0).toISOString(),
@@ -65,11 +51,11 @@ function combinedMeta(answers: Governed<unknown>[], lists: Governed<unknown>[]):
   };
 }
 
-async function milestonesIn(source: ReportSource, site: string, range: ResolvedRange, priority: Priority) {
+async function milestonesIn(provider: ReportProvider, site: string, range: ResolvedRange, priority: Priority) {
   try {
-    const answer = await source.listAllMilestones(site, { priority });
+    const answer = await provider.listMilestones(site, { priority });
     const milestones: ReportMilestone[] = answer.data
-      .map((milestone) => ({ id: milestone.id, name: milestone.name, date: milestone.milestone_date.slice(0, 10) }))
+      .map(({ id, name, date }) => ({ id, name, date }))
       .filter((milestone) => milestone.date >= range.startDate && milestone.date <= range.endDate)
       .sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
     return { milestones, answer };
@@ -81,33 +67,41 @@ async function milestonesIn(source: ReportSource, site: string, range: ResolvedR
 }
 
 /**
- * Runs a report: finds the site's timezone, resolves the dates, asks the governor for the main rows,
+ * The event an event report is about, from the provider's (cached) list: a made-up (or deleted) event name
+ * would still cost a request and answer zeros, so the list decides. Null for a pageview report.
+ */
+async function reportEvent(provider: ReportProvider, query: ReportQuery, site: Pick<ProviderSite, "id" | "name">, priority: Priority) {
+  if (query.entity !== "event") return null;
+  const events = await provider.listEvents(site.id, { priority });
+  const event = events.data.find((candidate) => candidate.name === query.event);
+  if (!event) {
+    throw new ApiError(404, "event_not_found", `${site.name} has no event named "${query.event ?? ""}". Pick another event.`, {
+      fields: { event: ["There is no such event on this site"] },
+    });
+  }
+  return event;
+}
+
+/**
+ * Runs a report: finds the site's timezone, resolves the dates, asks the provider for the main rows,
  * the ungrouped totals and (if asked) the comparison's series and totals, plus the milestones in range.
  */
-export async function runReport(query: ReportQuery, { source, now, priority = "interactive" }: RunReportOptions): Promise<ReportResult> {
-  const sites = await source.listAllSites({ priority });
+export async function runReport(query: ReportQuery, { provider, now, priority = "interactive" }: RunReportOptions): Promise<ReportResult> {
+  const sites = await provider.listSites({ priority });
   const site = sites.data.find((candidate) => candidate.id === query.site);
   if (!site) throw new ApiError(404, "site_not_found", `There is no site "${query.site}" on this Fathom account. Pick another site.`);
-  if (query.entity === "event") {
-    // A made-up (or deleted) event name would still cost a request and answer zeros: the cached list decides.
-    const events = await source.listAllEvents(site.id, { priority });
-    if (!events.data.some((event) => event.name === query.event)) {
-      throw new ApiError(404, "event_not_found", `${site.name} has no event named "${query.event ?? ""}". Pick another event.`, {
-        fields: { event: ["There is no such event on this site"] },
-      });
-    }
-  }
-  const timezone = site.timezone && isValidTimezone(site.timezone) ? site.timezone : FALLBACK_TIMEZONE;
-  const created = /^\d{4}-\d{2}-\d{2}/.exec(site.created_at)?.[0];
+  const event = await reportEvent(provider, query, site, priority);
+  const timezone = reportTimezone(site.timezone);
+  const created = /^\d{4}-\d{2}-\d{2}/.exec(site.createdAt)?.[0];
 
   const plan = planReport(query, { timezone, now, earliest: created });
-  const ask = (params: AggregationParams) => source.aggregate(params, { priority, timezone });
+  const ask = (params: AggregationParams) => provider.aggregate(params, { priority, timezone });
   const [main, totals, comparisonRows, comparisonTotals, milestones] = await Promise.all([
     ask(plan.main),
     plan.totals ? ask(plan.totals) : null,
     plan.comparison?.rows ? ask(plan.comparison.rows) : null,
     plan.comparison ? ask(plan.comparison.totals) : null,
-    milestonesIn(source, query.site, plan.range, priority),
+    milestonesIn(provider, query.site, plan.range, priority),
   ]);
 
   const shape: RowShape = { metrics: query.metrics, by: query.by, grouping: plan.grouping };
@@ -117,7 +111,7 @@ export async function runReport(query: ReportQuery, { source, now, priority = "i
     range,
     rows: rowsOf(main.data, shape, range, query, now),
     totals: totalsFrom((totals ?? main).data, query.metrics),
-    currency: null,
+    currency: event?.currency ?? null,
     milestones: milestones.milestones,
     meta: combinedMeta(
       [main, totals, comparisonRows, comparisonTotals].filter((answer) => answer !== null),

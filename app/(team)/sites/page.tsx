@@ -4,7 +4,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { isApiError, isConvertibleToApiError, type ApiErrorBody } from "@/lib/api/errors";
 import { logError } from "@/lib/api/log";
 import { requireUser } from "@/lib/auth/guard";
-import { loadSiteDirectory, type SiteDirectoryEntry } from "@/lib/fathom/site-directory";
+import { loadSiteDirectory } from "@/lib/fathom/site-directory";
+import type { SiteDirectoryEntry } from "@/lib/sites/site-directory-entry";
 import { governedFathom } from "@/lib/governor/governed-fathom";
 
 export const metadata = { title: "Sites" };

@@ -7,30 +7,27 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError, apiErrorBodySchema } from "@/lib/api/errors";
 import type { User } from "@/lib/auth/users";
 import { reportResultSchema } from "@/lib/query/report-result";
-import type { ReportSource } from "@/lib/reports/run-report";
+import type { ReportProvider } from "@/lib/reports/provider";
 
 const state = vi.hoisted(() => ({
   user: null as User | null,
-  aggregate: null as unknown as ReportSource["aggregate"],
+  aggregate: null as unknown as ReportProvider["aggregate"],
   calls: 0,
 }));
 
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => state.user }));
-vi.mock("@/lib/governor/governed-fathom", () => {
-  const meta = { fetchedAt: new Date().toISOString(), freshUntil: new Date().toISOString(), cached: false, stale: false, shared: false };
-  const source: ReportSource = {
+vi.mock("@/lib/fathom/report-provider", () => {
+  const meta = { fetchedAt: new Date().toISOString(), cached: false, stale: false, shared: false };
+  const provider: ReportProvider = {
     aggregate: (...args) => {
       state.calls += 1;
       return state.aggregate(...args);
     },
-    listAllSites: async () => ({
-      data: [{ id: "CDBUGS", object: "site", name: "Bugs", sharing: "none", created_at: "2023-01-01 00:00:00", timezone: "Europe/London" }],
-      meta,
-    }),
-    listAllMilestones: async () => ({ data: [], meta }),
-    listAllEvents: async () => ({ data: [{ id: "SIGNUP01", name: "Newsletter sign-up" }], meta }),
+    listSites: async () => ({ data: [{ id: "CDBUGS", name: "Bugs", createdAt: "2023-01-01 00:00:00", timezone: "Europe/London" }], meta }),
+    listMilestones: async () => ({ data: [], meta }),
+    listEvents: async () => ({ data: [{ id: "SIGNUP01", name: "Newsletter sign-up", currency: "euro" }], meta }),
   };
-  return { governedFathom: async () => ({ ...source, mode: "demo" }) };
+  return { fathomReportProvider: async () => provider };
 });
 
 const { GET } = await import("./route");
@@ -41,9 +38,9 @@ const call = (search: string) => GET(new NextRequest(`http://localhost/api/repor
 beforeEach(() => {
   state.user = viewer;
   state.calls = 0;
-  state.aggregate = async () => ({
-    data: [{ visits: 12, pageviews: 30 }],
-    meta: { fetchedAt: new Date().toISOString(), freshUntil: new Date().toISOString(), cached: false, stale: false, shared: false },
+  state.aggregate = async (params) => ({
+    data: [{ fields: {}, values: Object.fromEntries(params.aggregates.map((aggregate) => [aggregate, aggregate === "visits" ? 12 : 30])) }],
+    meta: { fetchedAt: new Date().toISOString(), cached: false, stale: false, shared: false },
   });
 });
 
@@ -59,7 +56,16 @@ describe("GET /api/reports/run", () => {
     const body = reportResultSchema.parse(await response.json());
     expect(body.totals).toEqual({ visits: 12, pageviews: 30 });
     expect(body.range.timezone).toBe("Europe/London");
+    expect(body.currency).toBeNull();
     expect(state.calls).toBe(1);
+  });
+
+  it("answers an event report with its event's currency", async () => {
+    const response = await call(`site=CDBUGS&entity=event&event=${encodeURIComponent("Newsletter sign-up")}&metrics=conversions,value&group=none`);
+    expect(response.status).toBe(200);
+    const body = reportResultSchema.parse(await response.json());
+    expect(body.currency).toBe("euro");
+    expect(body.totals).toEqual({ conversions: 30, value: 30 });
   });
 
   it("refuses a broken query with a 400 and a message per control, before any upstream call", async () => {

@@ -1,14 +1,15 @@
 import { ApiError } from "@/lib/api/errors";
 import { route } from "@/lib/api/route";
-import { governedFathom } from "@/lib/governor/governed-fathom";
+import { fathomReportProvider } from "@/lib/fathom/report-provider";
 import { unsafePatternError } from "@/lib/query/regex-safety";
 import { decodeReportQuery } from "@/lib/query/url-codec";
 import { runReport } from "@/lib/reports/run-report";
 
 /**
  * `GET /api/reports/run?site=…&range=…` (the URL codec's parameters): the report's rows, totals,
- * comparison and milestones, through the governor. A broken query is a 400 with a message per control;
- * so is a pattern that could backtrack catastrophically (`unsafe_pattern`), before any budget is spent.
+ * comparison, currency and milestones, from Fathom through the governor. A broken query is a 400 with a
+ * message per control; so is a pattern that could backtrack catastrophically (`unsafe_pattern`), before
+ * any budget is spent.
  */
 export const GET = route({ access: "viewer" }, async ({ request }) => {
   const decoded = decodeReportQuery(request.nextUrl.searchParams);
@@ -19,5 +20,5 @@ export const GET = route({ access: "viewer" }, async ({ request }) => {
   // The governor refuses these too; checked here first so the builder gets its own code and a headline naming the filter.
   const unsafe = unsafePatternError(decoded.query.filters);
   if (unsafe) throw unsafe;
-  return runReport(decoded.query, { source: await governedFathom(), now: new Date() });
+  return runReport(decoded.query, { provider: await fathomReportProvider(), now: new Date() });
 });

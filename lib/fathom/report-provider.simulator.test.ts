@@ -1,19 +1,26 @@
 /**
- * A report end to end below HTTP: the real Fathom client and governor against the in-process simulator,
- * so the bucket format, the numbers and the totals are checked against an engine that computes them.
+ * A report end to end below HTTP: runReport with the Fathom provider (the real client and governor)
+ * against the in-process simulator, so the bucket format, the numbers and the totals are checked against
+ * an engine that computes them; event currencies come from a real (in-memory) store.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { createFathomClient } from "@/lib/fathom/client";
 import { createGovernedFathom, type GovernedFathom } from "@/lib/governor/governed-fathom";
 import { testGovernor } from "@/lib/governor/test-kit";
 import { defaultReportQuery, type ReportQuery } from "@/lib/query/report-query";
 import { reportResultSchema } from "@/lib/query/report-result";
 import { createSimulator, type Simulator } from "@/lib/simulator/simulator";
-import { runReport } from "./run-report";
+import { openTestDatabase } from "@/lib/store/db";
+import type { ReportProvider } from "@/lib/reports/provider";
+import { runReport } from "@/lib/reports/run-report";
+import { eventCurrencies } from "@/lib/store/event-currencies";
+import { createFathomClient } from "./client";
+import { createFathomReportProvider } from "./report-provider";
 
 const NOW = new Date("2025-06-18T15:30:00Z");
 let simulator: Simulator;
 let fathom: GovernedFathom;
+let provider: ReportProvider;
+let currencies: ReturnType<typeof eventCurrencies>;
 let siteId: string;
 
 beforeAll(async () => {
@@ -30,6 +37,8 @@ beforeAll(async () => {
     governor,
     settings: { closedPeriodSeconds: 86_400, openPeriodSeconds: 60, listsSeconds: 300, currentVisitorsIntervalSeconds: 15 },
   });
+  currencies = eventCurrencies(await openTestDatabase());
+  provider = createFathomReportProvider({ fathom, currencies });
   siteId = (await fathom.listAllSites()).data[0]!.id;
 });
 
@@ -42,7 +51,7 @@ describe("runReport against the simulator", () => {
       metrics: ["pageviews", "visits", "uniques", "bounce_rate", "avg_duration"],
       compare: "previous_period",
     };
-    const result = await runReport(query, { source: fathom, now: NOW });
+    const result = await runReport(query, { provider, now: NOW });
     expect(reportResultSchema.safeParse(result).success).toBe(true);
     expect(result.range.grouping).toBe("day");
     expect(result.rows).toHaveLength(30);
@@ -58,13 +67,13 @@ describe("runReport against the simulator", () => {
     expect(result.meta).toMatchObject({ cached: false, stale: false });
     expect(result.meta.upstreamCalls).toBeGreaterThanOrEqual(4);
 
-    const again = await runReport(query, { source: fathom, now: NOW });
+    const again = await runReport(query, { provider, now: NOW });
     expect(again.meta).toMatchObject({ cached: true, upstreamCalls: 0 });
     expect(again.totals).toEqual(result.totals);
   });
 
   it("answers an hourly report for today up to the current hour in the site's timezone", async () => {
-    const result = await runReport({ ...defaultReportQuery(siteId), range: { preset: "today" }, metrics: ["pageviews"] }, { source: fathom, now: NOW });
+    const result = await runReport({ ...defaultReportQuery(siteId), range: { preset: "today" }, metrics: ["pageviews"] }, { provider, now: NOW });
     expect(result.range.grouping).toBe("hour");
     expect(result.rows.length).toBeGreaterThan(0);
     expect(result.rows.length).toBeLessThanOrEqual(24);
@@ -82,7 +91,7 @@ describe("runReport against the simulator", () => {
         filters: [{ property: "pathname", operator: "not matching", value: "^/$" }],
         limit: 5,
       },
-      { source: fathom, now: NOW },
+      { provider, now: NOW },
     );
     expect(result.rows.length).toBeLessThanOrEqual(5);
     expect(result.rows.length).toBeGreaterThan(0);
@@ -90,5 +99,17 @@ describe("runReport against the simulator", () => {
     const pageviews = result.rows.map((row) => row.values.pageviews ?? 0);
     expect(pageviews).toEqual([...pageviews].sort((a, b) => b - a));
     expect(result.totals.pageviews).toBeGreaterThanOrEqual(sum(pageviews));
+  });
+
+  it("answers an event report with the currency the store knows for the event, and none for another", async () => {
+    const [priced, plain] = (await fathom.listAllEvents(siteId)).data;
+    expect(priced?.currency).toBeNull(); // Fathom lists events without their currency
+    await currencies.set(siteId, priced!.id, "euro");
+    const report = (event: string) =>
+      runReport({ ...defaultReportQuery(siteId), entity: "event", event, metrics: ["conversions", "value"], grouping: "none" }, { provider, now: NOW });
+    const result = await report(priced!.name);
+    expect(reportResultSchema.parse(result).currency).toBe("euro");
+    expect(result.totals.conversions).toBeGreaterThanOrEqual(0);
+    expect((await report(plain!.name)).currency).toBeNull();
   });
 });
