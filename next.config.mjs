@@ -18,6 +18,9 @@ const nextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
           { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+          // A self-hosted team dashboard and its client pages belong in no search index (robots.txt says so too,
+          // but a crawler that may not fetch a page never sees its meta tag; this header reaches it anyway).
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
         ],
       },
       // Pages get a per-request policy with a nonce (proxy.ts); JSON answers load nothing and frame nothing.

@@ -73,6 +73,20 @@ test.describe.serial("the budget cannot be drained, and the headers hold", () =>
     expect(page.headers["x-content-type-options"]).toBe("nosniff");
     expect(page.headers["permissions-policy"]).toContain("camera=()");
     expect(page.headers["strict-transport-security"]).toBeUndefined(); // plain http
+    expect(page.headers["x-robots-tag"]).toBe("noindex, nofollow");
+  });
+
+  test("the icons, manifest and robots.txt answer without a session, and robots.txt keeps crawlers out", async () => {
+    for (const asset of ["/favicon.ico", "/icon.svg", "/icon-192.png", "/manifest.webmanifest", "/robots.txt"]) {
+      const answer = await raw(stack.own.url, { method: "GET", path: asset, headers: {} });
+      expect(answer.status, asset).toBe(200);
+    }
+    const manifest = JSON.parse((await get("/manifest.webmanifest")).text) as { name: string; icons: Array<{ src: string }> };
+    expect(manifest.name).toBe("Sounding");
+    for (const icon of manifest.icons) expect((await get(icon.src)).status, icon.src).toBe(200);
+    const robots = (await get("/robots.txt")).text;
+    expect(robots).toMatch(/Disallow: \/share\//);
+    expect(robots).toMatch(/Disallow: \/$/m);
   });
 
   test("JSON answers load nothing and frame nothing", async () => {
