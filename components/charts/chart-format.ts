@@ -39,10 +39,6 @@ export function bucketTick(grouping: DateGrouping) {
   return (bucket: unknown) => (typeof bucket === "string" ? formatBucket(bucket, grouping, "axis") : String(bucket ?? ""));
 }
 
-export function bucketLabel(bucket: string, grouping: DateGrouping): string {
-  return formatBucket(bucket, grouping, "full");
-}
-
 export const AXIS_PROPS = {
   stroke: CHART_COLORS.grid,
   tick: { fill: CHART_COLORS.text, fontSize: 12 },

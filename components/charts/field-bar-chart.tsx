@@ -1,10 +1,10 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import type { Aggregate, EventCurrency } from "@/lib/query/fathom-fields";
-import type { BarDatum } from "./chart-data";
+import type { BarDatum } from "@/lib/reports/chart-data";
+import { barSummary } from "@/lib/reports/chart-summary";
 import { ChartFrame } from "./chart-frame";
 import { AXIS_PROPS, CHART_COLORS, TOOLTIP_BOX, metricTick, metricValue } from "./chart-format";
-import { barSummary } from "./chart-summary";
 
 export type FieldBarChartProps = {
   data: BarDatum[];

@@ -1,10 +1,10 @@
 "use client";
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import type { Aggregate, DateGrouping, EventCurrency } from "@/lib/query/fathom-fields";
-import { OTHER_KEY, type DrawnKind, type MultiSeries } from "./chart-data";
+import { OTHER_KEY, bucketLabel, type DrawnKind, type MultiSeries } from "@/lib/reports/chart-data";
+import { multiSeriesSummary } from "@/lib/reports/chart-summary";
 import { ChartFrame } from "./chart-frame";
-import { AXIS_PROPS, CHART_COLORS, TOOLTIP_BOX, bucketLabel, bucketTick, metricTick, metricValue, seriesColor } from "./chart-format";
-import { multiSeriesSummary } from "./chart-summary";
+import { AXIS_PROPS, CHART_COLORS, TOOLTIP_BOX, bucketTick, metricTick, metricValue, seriesColor } from "./chart-format";
 
 export type MultiSeriesChartProps = {
   chart: MultiSeries;

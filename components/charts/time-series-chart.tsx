@@ -1,10 +1,10 @@
 "use client";
 import { Area, Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import type { Aggregate, DateGrouping, EventCurrency } from "@/lib/query/fathom-fields";
-import type { DrawnKind, MilestoneMarker, TimePoint } from "./chart-data";
+import { bucketLabel, type DrawnKind, type MilestoneMarker, type TimePoint } from "@/lib/reports/chart-data";
+import { timeSeriesSummary } from "@/lib/reports/chart-summary";
 import { ChartFrame } from "./chart-frame";
-import { AXIS_PROPS, CHART_COLORS, TOOLTIP_BOX, bucketLabel, bucketTick, metricTick, metricValue } from "./chart-format";
-import { timeSeriesSummary } from "./chart-summary";
+import { AXIS_PROPS, CHART_COLORS, TOOLTIP_BOX, bucketTick, metricTick, metricValue } from "./chart-format";
 
 export type TimeSeriesChartProps = {
   points: TimePoint[];
@@ -15,8 +15,10 @@ export type TimeSeriesChartProps = {
   currency?: EventCurrency | null;
   /** "Previous period" or "Previous year" when the report has a comparison. */
   comparisonLabel?: string;
-  /** Clicking a bucket (e.g. to offer "Add milestone here"). */
+  /** Clicking a bucket (a page's chart action, e.g. "Add milestone here"); without it the chart only reads. */
   onPickBucket?: (bucket: string) => void;
+  /** What a click does, said in the tooltip when `onPickBucket` is set ("Click to add a milestone here"). */
+  pickHint?: string;
   /** The bucket picked last, drawn with a marker of its own. */
   pickedBucket?: string | null;
 };
@@ -38,10 +40,10 @@ function MilestoneFlag({ viewBox, names }: { viewBox?: { x?: number; y?: number 
 }
 
 type TooltipProps = Pick<TooltipContentProps, "active" | "payload"> &
-  Pick<TimeSeriesChartProps, "metric" | "grouping" | "currency" | "markers" | "comparisonLabel" | "onPickBucket">;
+  Pick<TimeSeriesChartProps, "metric" | "grouping" | "currency" | "markers" | "comparisonLabel" | "pickHint">;
 
 function SeriesTooltip(props: TooltipProps) {
-  const { active, payload, metric, grouping, currency, markers, comparisonLabel, onPickBucket } = props;
+  const { active, payload, metric, grouping, currency, markers, comparisonLabel, pickHint } = props;
   const point = payload?.[0]?.payload as TimePoint | undefined;
   if (!active || !point) return null;
   const marker = markers.find((candidate) => candidate.bucket === point.bucket);
@@ -55,14 +57,14 @@ function SeriesTooltip(props: TooltipProps) {
         </p>
       ) : null}
       {marker ? <p className="mt-1 font-medium">Milestone: {marker.names.join(", ")}</p> : null}
-      {onPickBucket ? <p className="mt-1 text-muted">Click to add a milestone here</p> : null}
+      {pickHint ? <p className="mt-1 text-muted">{pickHint}</p> : null}
     </div>
   );
 }
 
 /** The report over time: one metric, the comparison faint and dashed behind it, milestones as flagged lines. */
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
-  const { points, metric, grouping, kind, markers, currency, comparisonLabel, onPickBucket, pickedBucket } = props;
+  const { points, metric, grouping, kind, markers, currency, comparisonLabel, onPickBucket, pickHint, pickedBucket } = props;
   const summary = timeSeriesSummary({ metric, currency, kind, grouping, points, markers, comparisonLabel });
   const main = { dataKey: "value", name: "value", isAnimationActive: false };
   return (
@@ -84,7 +86,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         <YAxis tickFormatter={metricTick(metric, currency)} width={60} allowDecimals={false} {...AXIS_PROPS} />
         <Tooltip
           content={(tooltip) => (
-            <SeriesTooltip active={tooltip.active} payload={tooltip.payload} metric={metric} grouping={grouping} currency={currency} markers={markers} comparisonLabel={comparisonLabel} onPickBucket={onPickBucket} />
+            <SeriesTooltip active={tooltip.active} payload={tooltip.payload} metric={metric} grouping={grouping} currency={currency} markers={markers} comparisonLabel={comparisonLabel} pickHint={onPickBucket ? pickHint : undefined} />
           )}
           cursor={{ stroke: CHART_COLORS.grid }}
         />

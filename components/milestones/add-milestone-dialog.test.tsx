@@ -2,7 +2,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AddMilestoneDialog } from "./add-milestone-dialog";
+import { AddMilestoneDialog, AddMilestoneFromChart } from "./add-milestone-dialog";
 
 afterEach(() => {
   cleanup();
@@ -49,5 +49,34 @@ describe("AddMilestoneDialog", () => {
     expect(screen.getByLabelText("Name").getAttribute("aria-describedby")).toContain(message.id);
     expect(screen.getByText(/Nothing was changed/)).toBeTruthy();
     expect(onOpenChange).not.toHaveBeenCalled();
+  });
+});
+
+describe("AddMilestoneFromChart", () => {
+  function renderAction(picked: { bucket: string; date: string; label: string } | null) {
+    const clearPick = vi.fn();
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <AddMilestoneFromChart siteId="CDBUGS" picked={picked} lastDate="2024-05-14" clearPick={clearPick} />
+      </QueryClientProvider>,
+    );
+    return { clearPick };
+  }
+
+  it("opens the dialog on the range's last day before a day is clicked", () => {
+    renderAction(null);
+    expect(screen.getByText("Click a day on the chart to mark a milestone there.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Add a milestone…" }));
+    expect((screen.getByLabelText("Date") as HTMLInputElement).value).toBe("2024-05-14");
+  });
+
+  it("offers the clicked day, opens the dialog on it, and forgets it on Cancel", () => {
+    const { clearPick } = renderAction({ bucket: "2024-05", date: "2024-05-01", label: "May 2024" });
+    expect(screen.getByText("May 2024")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(clearPick).toHaveBeenCalledOnce();
+    fireEvent.click(screen.getByRole("button", { name: "Add milestone here" }));
+    expect((screen.getByLabelText("Date") as HTMLInputElement).value).toBe("2024-05-01");
   });
 });

@@ -1,6 +1,8 @@
 "use client";
 import { Dialog } from "radix-ui";
 import { useState } from "react";
+import type { ChartActionContext } from "@/components/report/chart-action";
+import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { dialogPanelClass, overlayClass } from "@/components/ui/confirm-delete-dialog";
 import { MilestoneForm, type MilestoneDraft } from "./milestone-form";
@@ -69,5 +71,48 @@ export function AddMilestoneDialog({ siteId, date, open, onOpenChange, onAdded }
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
+  );
+}
+
+/**
+ * Explore's action under the time series (the report panel's chart slot): click a day, then "Add
+ * milestone here" opens the dialog on that day. Keyboard users get the same dialog from "Add a
+ * milestone…", starting on the range's last day. Lives here, with the write, so read-only pages never load it.
+ */
+export function AddMilestoneFromChart({ siteId, picked, lastDate, clearPick }: ChartActionContext & { siteId: string }) {
+  const [open, setOpen] = useState(false);
+  const date = picked?.date ?? lastDate;
+  return (
+    <>
+      <div className="flex flex-wrap items-center gap-2 text-sm" aria-live="polite">
+        {picked ? (
+          <>
+            <span className="font-medium">{picked.label}</span>
+            <Button onClick={() => setOpen(true)}>Add milestone here</Button>
+            <Button variant="ghost" onClick={clearPick}>
+              Cancel
+            </Button>
+          </>
+        ) : (
+          <>
+            <span className="text-muted">Click a day on the chart to mark a milestone there.</span>
+            <Button variant="ghost" onClick={() => setOpen(true)} disabled={!lastDate}>
+              Add a milestone…
+            </Button>
+          </>
+        )}
+      </div>
+      {date ? (
+        <AddMilestoneDialog
+          siteId={siteId}
+          date={date}
+          open={open}
+          onOpenChange={(next) => {
+            setOpen(next);
+            if (!next) clearPick();
+          }}
+        />
+      ) : null}
+    </>
   );
 }

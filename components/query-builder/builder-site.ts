@@ -4,11 +4,12 @@
  */
 import { z } from "zod";
 import { eventCurrencySchema } from "@/lib/query/fathom-fields";
+import { reportTimezone } from "@/lib/query/resolve-range";
 
 export const builderSiteSchema = z.object({
   id: z.string(),
   name: z.string(),
-  /** IANA name; null means the account's default, which the builder treats as UTC. */
+  /** IANA name; null means the account's default, which Sounding cannot know and treats as UTC. */
   timezone: z.string().nullable(),
   events: z.array(
     z.object({
@@ -21,13 +22,7 @@ export const builderSiteSchema = z.object({
 });
 export type BuilderSite = z.infer<typeof builderSiteSchema>;
 
-/** The timezone dates are resolved in for a site. */
+/** The timezone dates are resolved in for a site: the same fallback as the server's (reportTimezone). */
 export function siteTimezone(site: BuilderSite | undefined): string {
-  return site?.timezone ?? "UTC";
-}
-
-/** The currency of the report's event, or null when it is a pageview report or the currency is unknown. */
-export function eventCurrency(site: BuilderSite | undefined, entity: string, event: string | undefined) {
-  if (entity !== "event" || event === undefined) return null;
-  return site?.events.find((candidate) => candidate.name === event)?.currency ?? null;
+  return reportTimezone(site?.timezone);
 }

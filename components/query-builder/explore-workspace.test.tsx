@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { stubChartLayout } from "@/components/charts/test-chart-layout";
 import { dailyResult } from "@/components/report/test-report-results";
 import { defaultReportQuery } from "@/lib/query/report-query";
@@ -21,6 +21,12 @@ const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
   return Response.json(dailyResult({}, decoded.query));
 });
 
+// The page loads the panel and the milestone writer lazily; compiling them (recharts and all) the first
+// time can outlast a waitFor, so it happens once here and the waits below measure the page.
+beforeAll(async () => {
+  await Promise.all([import("@/components/report/report-panel"), import("@/components/milestones/add-milestone-dialog")]);
+}, 60_000);
+
 beforeEach(() => {
   stubChartLayout();
   window.history.replaceState(null, "", "/explore");
@@ -32,14 +38,17 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function renderWorkspace() {
+function renderWorkspace({ canAddMilestones = false } = {}) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
-      <ExploreWorkspace sites={SITES} initialQuery={defaultReportQuery("CDBUGS")} canAddMilestones={false} />
+      <ExploreWorkspace sites={SITES} initialQuery={defaultReportQuery("CDBUGS")} canAddMilestones={canAddMilestones} />
     </QueryClientProvider>,
   );
 }
+
+/** Explore's one report panel (a page may hold several; tests wait on this one). */
+const panel = () => document.querySelector('[data-report-panel="explore"]');
 
 const runUrls = () => fetchMock.mock.calls.map(([input]) => String(input)).filter((url) => url.startsWith("/api/reports/run"));
 
@@ -48,7 +57,7 @@ describe("ExploreWorkspace", () => {
     const user = userEvent.setup();
     renderWorkspace();
     await waitFor(() => expect(runUrls()).toEqual(["/api/reports/run?site=CDBUGS"]));
-    await waitFor(() => expect(document.querySelector("[data-report-key]")?.getAttribute("data-report-state")).toBe("ready"));
+    await waitFor(() => expect(panel()?.getAttribute("data-report-state")).toBe("ready"));
 
     await user.selectOptions(screen.getByRole("combobox", { name: "Date range" }), "last_7_days");
     // Editing alone changes neither the URL nor what is shown.
@@ -59,15 +68,40 @@ describe("ExploreWorkspace", () => {
     expect(window.location.search).toBe("?site=CDBUGS&range=last_7_days");
     await waitFor(() => expect(runUrls()).toContain("/api/reports/run?site=CDBUGS&range=last_7_days"));
     await waitFor(() => {
-      const report = document.querySelector("[data-report-key]");
-      expect([report?.getAttribute("data-report-key"), report?.getAttribute("data-report-state")]).toEqual(["site=CDBUGS&range=last_7_days", "ready"]);
+      expect([panel()?.getAttribute("data-report-key"), panel()?.getAttribute("data-report-state")]).toEqual(["site=CDBUGS&range=last_7_days", "ready"]);
     });
 
     act(() => window.history.back());
     await waitFor(() => expect(screen.getByRole("combobox", { name: "Date range" })).toHaveProperty("value", "last_30_days"));
     // The earlier report comes from the browser's cache: no new request.
     expect(runUrls()).toHaveLength(2);
-    expect(document.querySelector("[data-report-key]")?.getAttribute("data-report-key")).toBe("site=CDBUGS");
+    expect(panel()?.getAttribute("data-report-key")).toBe("site=CDBUGS");
+  });
+
+  it("copies a link to the report on screen", async () => {
+    // userEvent stands in for the clipboard.
+    const user = userEvent.setup();
+    window.history.replaceState(null, "", "/explore?site=CDBUGS&range=last_7_days");
+    renderWorkspace();
+    await user.click(screen.getByRole("button", { name: "Copy link" }));
+    expect(await screen.findByText(/Link copied/)).toBeTruthy();
+    expect(await navigator.clipboard.readText()).toBe(`${window.location.origin}/explore?site=CDBUGS&range=last_7_days`);
+  });
+
+  it("offers editors to add a milestone from the chart, and viewers not", async () => {
+    renderWorkspace();
+    await waitFor(() => expect(panel()?.getAttribute("data-report-state")).toBe("ready"));
+    expect(screen.getByRole("list", { name: "Milestones in this range" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Add a milestone…" })).toBeNull();
+    cleanup();
+
+    const user = userEvent.setup();
+    renderWorkspace({ canAddMilestones: true });
+    // The writer loads on its own, after the panel: wait for it rather than for the panel.
+    await user.click(await screen.findByRole("button", { name: "Add a milestone…" }));
+    const dialog = screen.getByRole("dialog", { name: "Add milestone here" });
+    // The answer's last day (the fixture's range ends on 14 May).
+    expect((within(dialog).getByLabelText("Date") as HTMLInputElement).value).toBe("2024-05-14");
   });
 
   it("says when a link names a site the account doesn't have", () => {

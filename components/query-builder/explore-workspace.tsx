@@ -1,32 +1,38 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import { Collapsible } from "radix-ui";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import dynamic from "next/dynamic";
+import type { ChartAction } from "@/components/report/chart-action";
 import { ReportSkeleton } from "@/components/report/report-states";
+import { useReportRun } from "@/components/report/use-report-run";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { findSite } from "@/lib/query/query-edits";
 import type { ReportQuery } from "@/lib/query/report-query";
 import { encodeReportQuery } from "@/lib/query/url-codec";
+import { reportLink } from "@/lib/reports/report-links";
 import { BrokenReportUrl } from "./broken-report-url";
-import { eventCurrency, siteTimezone, type BuilderSite } from "./builder-site";
+import { siteTimezone, type BuilderSite } from "./builder-site";
 import { CopyLinkButton } from "./copy-link-button";
 import { QueryBuilder } from "./query-builder";
-import { findSite } from "@/lib/query/query-edits";
-import { reportRunQueryOptions } from "./report-run-query";
-import { reportHref, sameReport } from "./report-url-state";
+import { sameReport } from "./report-url-state";
 import { useReportUrl } from "./use-report-url";
 
 /**
  * The results and the live panel draw with recharts, the heaviest library on the page: they load beside
  * the first report's request instead of before the builder can be used (both only render in the browser).
  */
-const ReportView = dynamic(() => import("@/components/report/report-view").then((module) => module.ReportView), {
+const ReportPanel = dynamic(() => import("@/components/report/report-panel").then((module) => module.ReportPanel), {
   ssr: false,
   loading: () => <ReportSkeleton cards={4} />,
 });
 const CurrentVisitorsPanel = dynamic(
   () => import("@/components/current-visitors/current-visitors-panel").then((module) => module.CurrentVisitorsPanel),
+  { ssr: false },
+);
+/** The milestone writer is loaded only for editors, and only once their chart is drawn. */
+const AddMilestoneFromChart = dynamic(
+  () => import("@/components/milestones/add-milestone-dialog").then((module) => module.AddMilestoneFromChart),
   { ssr: false },
 );
 
@@ -38,10 +44,6 @@ export type ExploreWorkspaceProps = {
   canAddMilestones: boolean;
 };
 
-/**
- * What the results show, for tests and the UI benchmark: `ready` once the answer to the URL's report
- * is on screen (not the previous one kept while loading).
- */
 /** Phones and narrow windows, where the builder sits above the results and folds away after Run. */
 const NARROW = "(max-width: 1023px)";
 
@@ -65,17 +67,22 @@ export function ExploreWorkspace({ sites, initialQuery, canAddMilestones }: Expl
   const [builderOpen, setBuilderOpen] = useState(true);
 
   const site = submitted ? findSite(sites, submitted.site) : undefined;
-  const result = useQuery({
-    ...reportRunQueryOptions(submitted ?? initialQuery, { timezone: siteTimezone(site) }),
-    enabled: Boolean(submitted && site),
-  });
+  const timezone = siteTimezone(site);
+  // The panel runs the same report (one request between them); here it starts beside the panel's code
+  // loading, and tells the builder whether it is running.
+  const report = useReportRun(submitted ?? initialQuery, { timezone, enabled: Boolean(submitted && site) });
 
-  // While a new report loads, the previous answer stays on screen: format it with its own event's currency.
-  const shown = result.data?.query ?? submitted;
-  const shownCurrency = shown ? eventCurrency(findSite(sites, shown.site), shown.entity, shown.event) : null;
+  const siteId = site?.id;
+  const chartAction = useMemo<ChartAction | undefined>(
+    () =>
+      canAddMilestones && siteId
+        ? { hint: "Click to add a milestone here", render: (context) => <AddMilestoneFromChart siteId={siteId} {...context} /> }
+        : undefined,
+    [canAddMilestones, siteId],
+  );
 
   function run(query: ReportQuery) {
-    if (submitted && sameReport(query, submitted)) void result.refetch();
+    if (submitted && sameReport(query, submitted)) report.retry();
     else push(query);
     if (window.matchMedia?.(NARROW).matches) setBuilderOpen(false);
   }
@@ -84,7 +91,7 @@ export function ExploreWorkspace({ sites, initialQuery, canAddMilestones }: Expl
     <PageHeader
       title="Explore"
       description="Build any report the Fathom API can answer. The address is the report: copy it to share it."
-      actions={submitted && site ? <CopyLinkButton key={submittedKey} href={reportHref(submitted)} /> : undefined}
+      actions={submitted && site ? <CopyLinkButton key={submittedKey} href={reportLink(submitted)} /> : undefined}
     />
   );
 
@@ -115,24 +122,15 @@ export function ExploreWorkspace({ sites, initialQuery, canAddMilestones }: Expl
           </Collapsible.Trigger>
           <Collapsible.Content forceMount className="data-[state=closed]:hidden lg:data-[state=closed]:block">
             <Card>
-              <QueryBuilder value={draft} onChange={setDraft} onRun={run} sites={sites} running={result.isFetching} />
+              <QueryBuilder value={draft} onChange={setDraft} onRun={run} sites={sites} running={report.isFetching} />
             </Card>
           </Collapsible.Content>
         </Collapsible.Root>
         <div className="flex min-w-0 flex-col gap-4">
           <CurrentVisitorsPanel siteId={site.id} siteName={site.name} detailed={false} />
-          {/* ReportView carries data-report-key and data-report-state itself, so "ready" means drawn
+          {/* The panel carries data-report-key and data-report-state itself, so "ready" means drawn
               (it loads lazily: a skeleton without them stands in until then). */}
-          <ReportView
-            query={submitted}
-            result={result.data}
-            isFetching={result.isFetching}
-            error={result.error}
-            onRetry={() => void result.refetch()}
-            siteId={site.id}
-            canEdit={canAddMilestones}
-            currency={shownCurrency}
-          />
+          <ReportPanel panelId="explore" query={submitted} timezone={timezone} chartAction={chartAction} />
         </div>
       </div>
     </>

@@ -2,7 +2,8 @@
  * The URL is the report: which report a search string describes. Isomorphic: the page's server component
  * decodes the first load with it, the browser every later URL (Run, back, forward).
  */
-import { decodeReportQuery, encodeReportQuery, type DecodeResult, type SearchInput } from "@/lib/query/url-codec";
+import type { DecodeResult } from "@/lib/query/stored-query";
+import { decodeReportQuery, encodeReportQuery, type SearchInput } from "@/lib/query/url-codec";
 import type { ReportQuery } from "@/lib/query/report-query";
 
 function toParams(input: SearchInput): URLSearchParams {
@@ -23,11 +24,6 @@ export function reportUrlState(input: SearchInput, defaultSite: string | undefin
   const params = toParams(input);
   if (!params.has("site") && defaultSite !== undefined) params.set("site", defaultSite);
   return decodeReportQuery(params);
-}
-
-/** The shareable address of a report, e.g. for "Copy link". */
-export function reportHref(query: ReportQuery, origin = ""): string {
-  return `${origin}/explore?${encodeReportQuery(query)}`;
 }
 
 /** True when two queries are the same report (they write the same URL). */

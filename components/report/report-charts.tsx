@@ -1,32 +1,34 @@
 "use client";
 import type { ReactNode } from "react";
-import { drawnKind, milestoneMarkers, multiSeries, timeSeriesPoints, topRows } from "@/components/charts/chart-data";
 import { FieldBarChart } from "@/components/charts/field-bar-chart";
 import { MultiSeriesChart } from "@/components/charts/multi-series-chart";
 import { COMPARISON_LABELS, GROUPING_LABELS, fieldLabel } from "@/lib/format/labels";
 import { metricLabel } from "@/lib/format/metric-catalogue";
-import type { Aggregate, EventCurrency } from "@/lib/query/fathom-fields";
+import type { Aggregate } from "@/lib/query/fathom-fields";
 import type { ReportResult } from "@/lib/query/report-result";
 import { currentBucket } from "@/lib/query/resolve-range";
+import { drawnKind, milestoneMarkers, multiSeries, timeSeriesPoints, topRows } from "@/lib/reports/chart-data";
+import type { ChartAction } from "./chart-action";
 import { TimeSeriesSection } from "./time-series-section";
 
 export type ReportChartsProps = {
   result: ReportResult;
   /** The metric to draw (the report's others are on the cards and in the table). */
   metric: Aggregate;
-  currency?: EventCurrency | null;
-  siteId: string;
-  canEdit: boolean;
+  /** A page's action on a day of the time series (see ChartAction). */
+  chartAction?: ChartAction;
+  /** h2 on its own; h3 under a panel's heading. */
+  titleLevel: 2 | 3;
   now: Date;
 };
 
 /**
  * The chart that fits the report: a time series when grouped by date only, bars of the top rows when
  * grouped by fields only, the top five series when grouped by both; none for "table only" or when
- * there is nothing to group by.
+ * there is nothing to group by. Money is in the currency the answer names.
  */
-export function ReportCharts({ result, metric, currency, siteId, canEdit, now }: ReportChartsProps) {
-  const { query, range } = result;
+export function ReportCharts({ result, metric, chartAction, titleLevel, now }: ReportChartsProps) {
+  const { query, range, currency } = result;
   const grouping = range.grouping;
   const kind = drawnKind(query.chart, grouping ? range.buckets.length : result.rows.length);
   if (!kind || (!grouping && query.by.length === 0)) return null;
@@ -46,8 +48,7 @@ export function ReportCharts({ result, metric, currency, siteId, canEdit, now }:
         markers={milestoneMarkers(result.milestones, grouping, range.buckets)}
         currency={currency}
         comparisonLabel={comparison && query.compare !== "none" ? COMPARISON_LABELS[query.compare] : undefined}
-        siteId={siteId}
-        canEdit={canEdit}
+        action={chartAction}
       />
     );
   } else if (grouping) {
@@ -60,9 +61,10 @@ export function ReportCharts({ result, metric, currency, siteId, canEdit, now }:
     chart = <FieldBarChart data={data} metric={metric} groupLabel={groupLabel} currency={currency} />;
   }
 
+  const Title = titleLevel === 3 ? "h3" : "h2";
   return (
     <section aria-label={title} className="flex flex-col gap-2 rounded-lg border border-line bg-surface p-3 sm:p-4">
-      <h2 className="text-base font-semibold">{title}</h2>
+      <Title className="text-base font-semibold">{title}</Title>
       {chart}
     </section>
   );

@@ -4,9 +4,9 @@ import { Button } from "@/components/ui/button";
 import type { EventCurrency } from "@/lib/query/fathom-fields";
 import type { ReportQuery } from "@/lib/query/report-query";
 import type { ReportRange, ReportRow, ReportTotals } from "@/lib/query/report-result";
-import { csvFileName, reportCsv } from "./csv";
+import { csvFileName, reportCsv } from "@/lib/reports/csv";
+import { displayCell, nextSort, reportColumns, sortRows, type ReportColumn, type TableSort } from "@/lib/reports/report-table-model";
 import { downloadCsv } from "./csv-download";
-import { displayCell, nextSort, reportColumns, sortRows, type ReportColumn, type TableSort } from "./report-table-model";
 
 export type ReportTableProps = {
   query: ReportQuery;
@@ -14,6 +14,8 @@ export type ReportTableProps = {
   rows: ReportRow[];
   totals: ReportTotals;
   currency?: EventCurrency | null;
+  /** h2 on its own; h3 under a panel's heading. */
+  titleLevel?: 2 | 3;
 };
 
 /** Rows drawn at first; the rest on request (the CSV always has them all). */
@@ -26,7 +28,7 @@ function isNumeric(column: ReportColumn) {
 }
 
 /** Every row of the report: sortable by any column, with the share of the total, and a CSV of what is shown. */
-export function ReportTable({ query, range, rows, totals, currency }: ReportTableProps) {
+export function ReportTable({ query, range, rows, totals, currency, titleLevel = 2 }: ReportTableProps) {
   const columns = useMemo(() => reportColumns({ metrics: query.metrics, by: query.by, grouping: range.grouping }), [query.metrics, query.by, range.grouping]);
   const [sort, setSort] = useState<TableSort | null>(null);
   const [showAll, setShowAll] = useState(false);
@@ -34,6 +36,7 @@ export function ReportTable({ query, range, rows, totals, currency }: ReportTabl
   const shown = showAll ? sorted : sorted.slice(0, FIRST_ROWS);
   const context = { totals, grouping: range.grouping, currency };
   const titleId = useId();
+  const Title = titleLevel === 3 ? "h3" : "h2";
 
   function download() {
     downloadCsv(csvFileName(query, range), reportCsv(sorted, columns, { totals, currency, timezone: range.timezone }));
@@ -42,9 +45,9 @@ export function ReportTable({ query, range, rows, totals, currency }: ReportTabl
   return (
     <section aria-labelledby={titleId} className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id={titleId} className="text-base font-semibold">
+        <Title id={titleId} className="text-base font-semibold">
           All rows <span className="font-normal text-muted">({rows.length.toLocaleString("en-US")})</span>
-        </h2>
+        </Title>
         <Button variant="secondary" onClick={download}>
           Download CSV
         </Button>

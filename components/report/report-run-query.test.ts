@@ -2,7 +2,7 @@ import { QueryClient } from "@tanstack/react-query";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { defaultReportQuery, type ReportQuery } from "@/lib/query/report-query";
 import type { ReportResult } from "@/lib/query/report-result";
-import { isClosedRange, reportRunQueryOptions } from "./report-run-query";
+import { reportRunQueryOptions } from "./report-run-query";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -33,25 +33,6 @@ function answerFor(asked: ReportQuery): ReportResult {
     meta: { fetchedAt: "2024-01-15T10:00:00.000Z", cached: false, stale: false, upstreamCalls: 1 },
   };
 }
-
-describe("isClosedRange", () => {
-  it("treats presets that end before today as closed, and those touching today as open", () => {
-    const now = new Date("2024-06-15T12:00:00Z");
-    expect(isClosedRange({ preset: "yesterday" }, "UTC", now)).toBe(true);
-    expect(isClosedRange({ preset: "last_month" }, "UTC", now)).toBe(true);
-    expect(isClosedRange({ preset: "last_7_days" }, "UTC", now)).toBe(false);
-    expect(isClosedRange({ preset: "this_year" }, "UTC", now)).toBe(false);
-    expect(isClosedRange({ preset: "all_time" }, "UTC", now)).toBe(false);
-  });
-
-  it("closes a custom range by today in the site's timezone, not the browser's", () => {
-    const now = new Date("2024-01-15T03:00:00Z");
-    const range = { preset: "custom" as const, from: "2024-01-01", to: "2024-01-14" };
-    // In London it is already the 15th: the 14th is over. In Los Angeles it is still the 14th.
-    expect(isClosedRange(range, "Europe/London", now)).toBe(true);
-    expect(isClosedRange(range, "America/Los_Angeles", now)).toBe(false);
-  });
-});
 
 describe("reportRunQueryOptions", () => {
   it("keys on the whole query, so any difference is another report", () => {

@@ -7,23 +7,13 @@
  */
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/client";
-import type { DateRange } from "@/lib/query/date-presets";
 import type { ReportQuery } from "@/lib/query/report-query";
 import { reportResultSchema } from "@/lib/query/report-result";
-import { isValidTimezone, todayIn } from "@/lib/query/resolve-range";
+import { isClosedRange } from "@/lib/query/resolve-range";
 import { encodeReportQuery } from "@/lib/query/url-codec";
-
-/** Presets that end before today, whatever today is. */
-const CLOSED_PRESETS: ReadonlySet<DateRange["preset"]> = new Set(["yesterday", "last_week", "last_month", "last_quarter", "last_year"]);
 
 /** How long a report touching today stays fresh in the browser (the server caches it briefly too). */
 export const OPEN_PERIOD_STALE_MS = 60_000;
-
-/** True when the range ended before today in `timezone`: its figures are final. */
-export function isClosedRange(range: DateRange, timezone: string, now: Date): boolean {
-  if (range.preset === "custom") return isValidTimezone(timezone) && range.to < todayIn(timezone, now);
-  return CLOSED_PRESETS.has(range.preset);
-}
 
 export const reportRunKeys = {
   all: ["report-run"] as const,

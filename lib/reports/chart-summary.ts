@@ -7,8 +7,7 @@ import { formatMetric } from "@/lib/format/format-metric";
 import { GROUPING_LABELS } from "@/lib/format/labels";
 import { metricLabel } from "@/lib/format/metric-catalogue";
 import type { Aggregate, DateGrouping, EventCurrency } from "@/lib/query/fathom-fields";
-import type { BarDatum, DrawnKind, MilestoneMarker, Series, TimePoint } from "./chart-data";
-import { bucketLabel } from "./chart-format";
+import { bucketLabel, type BarDatum, type DrawnKind, type MilestoneMarker, type Series, type TimePoint } from "./chart-data";
 
 const KIND_NAMES: Record<DrawnKind, string> = { line: "Line chart", area: "Area chart", bar: "Bar chart" };
 

@@ -3,11 +3,12 @@
  * comparison period aligned by position, milestones placed on their bucket, the top rows of a field
  * grouping, and the top five series (plus "Other") of a report grouped by date and a field. Pure.
  */
+import { formatBucket } from "@/lib/format/format-date";
 import { metricInfo } from "@/lib/format/metric-catalogue";
 import type { Aggregate, DateGrouping, GroupableField } from "@/lib/query/fathom-fields";
 import type { ChartKind } from "@/lib/query/report-query";
 import type { ReportMilestone, ReportRange, ReportRow } from "@/lib/query/report-result";
-import { NONE_LABEL } from "@/components/report/report-table-model";
+import { NONE_LABEL } from "./report-table-model";
 
 export type TimePoint = {
   bucket: string;
@@ -86,6 +87,11 @@ export function bucketOfDay(date: string, grouping: DateGrouping): string {
     case "year":
       return date.slice(0, 4);
   }
+}
+
+/** A bucket in full, as tooltips, summaries and lists write it: `Wed, May 1, 2024`, `January 2024`. */
+export function bucketLabel(bucket: string, grouping: DateGrouping): string {
+  return formatBucket(bucket, grouping, "full");
 }
 
 /** The calendar day a bucket starts on (what "Add milestone here" fills in). */

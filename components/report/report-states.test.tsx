@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { stubChartLayout } from "@/components/charts/test-chart-layout";
+import { ApiClientError } from "@/lib/api/client";
+import { card, view } from "./test-panel-view";
+import { dailyResult } from "./test-report-results";
+
+beforeEach(stubChartLayout);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe("states", () => {
+  it("shows skeletons while the first answer loads", () => {
+    view({ result: undefined, isFetching: true });
+    expect(screen.getByRole("status").textContent).toBe("Loading the report…");
+    expect(screen.getByTestId("report-skeleton").getAttribute("aria-busy")).toBe("true");
+  });
+
+  it("keeps the previous answer, dimmed, while a new one loads", () => {
+    view({ result: dailyResult(), isFetching: true });
+    expect(screen.getByText("Updating the report…")).toBeTruthy();
+    expect(card("visits").closest("[aria-busy]")!.getAttribute("aria-busy")).toBe("true");
+    expect(within(card("visits")).getByText("2,500")).toBeTruthy();
+  });
+
+  it("dims the previous report, and says so, when the new one failed", () => {
+    const error = new ApiClientError(502, { code: "upstream_error", message: "Fathom answered with an error." });
+    const previous = dailyResult();
+    view({ result: previous, query: { ...previous.query, range: { preset: "last_7_days" } }, error });
+    expect(screen.getByRole("alert").textContent).toContain("Fathom answered with an error.");
+    expect(screen.getByText("Below is the previous report, until this one can run.")).toBeTruthy();
+    expect(card("visits").closest(".opacity-50")).not.toBeNull();
+  });
+
+  it("does not dim a report whose refresh failed", () => {
+    const error = new ApiClientError(502, { code: "upstream_error", message: "Fathom answered with an error." });
+    view({ result: dailyResult(), error });
+    expect(card("visits").closest(".opacity-50")).toBeNull();
+  });
+
+  it("says what to do when there is no data", () => {
+    const result = dailyResult({ totals: { visits: 0, bounce_rate: 0 } });
+    result.rows = result.rows.map((row) => ({ ...row, values: { visits: 0, bounce_rate: 0 } }));
+    view({ result });
+    expect(screen.getByText("No data for this range — try a longer one.")).toBeTruthy();
+    expect(screen.queryByRole("table")).toBeNull();
+  });
+
+  it("warns that stale figures may be behind, with a way to refresh", () => {
+    const onRetry = vi.fn();
+    view({ result: dailyResult({ meta: { fetchedAt: "2024-05-15T10:00:00.000Z", cached: true, stale: true, upstreamCalls: 0 } }), onRetry });
+    const notice = screen.getByText(/Fathom is busy/).closest("[role=status]")!;
+    expect(notice.textContent).toBe("Updated 3 min ago; Fathom is busy, so these figures may be behind.Refresh");
+    fireEvent.click(within(notice as HTMLElement).getByRole("button", { name: "Refresh" }));
+    expect(onRetry).toHaveBeenCalledOnce();
+  });
+
+  it("says how old fresh figures are, in the site's timezone", () => {
+    view({ result: dailyResult({ meta: { fetchedAt: "2024-05-15T10:00:00.000Z", cached: true, stale: false, upstreamCalls: 0 } }) });
+    expect(screen.getByText(/Figures as of/).textContent).toBe("Figures as of May 15, 2024, 12:00 PM (Europe/Berlin) · from the cache");
+  });
+
+  it("shows the API's message with Retry", () => {
+    const onRetry = vi.fn();
+    const error = new ApiClientError(502, { code: "upstream_error", message: "Fathom answered with an error. Try again in a minute." });
+    view({ result: undefined, error, onRetry });
+    expect(screen.getByRole("alert").textContent).toContain("Fathom answered with an error. Try again in a minute.");
+    fireEvent.click(screen.getByRole("button", { name: "Retry" }));
+    expect(onRetry).toHaveBeenCalledOnce();
+  });
+
+  it("shows a refused pattern's headline, and a reason shared by several filters once", () => {
+    const reason = "This pattern can take far too long to evaluate. Simplify it, e.g. use [a-z/-]+ instead.";
+    const error = new ApiClientError(400, {
+      code: "unsafe_pattern",
+      message: "The patterns in filters 1 and 2 aren't safe to run, so the report was not sent to Fathom.",
+      fields: { "filters.0.value": [reason], "filters.1.value": [reason] },
+    });
+    view({ result: undefined, error });
+    const alert = within(screen.getByRole("alert"));
+    expect(alert.getByText("The patterns in filters 1 and 2 aren't safe to run, so the report was not sent to Fathom.")).toBeTruthy();
+    expect(alert.getAllByRole("listitem").map((item) => item.textContent)).toEqual([reason]);
+  });
+
+  it("counts down a 429's retryAfter before Retry comes back", () => {
+    vi.useFakeTimers();
+    const onRetry = vi.fn();
+    const error = new ApiClientError(429, { code: "rate_limited", message: "Too many reports at once.", retryAfter: 3 });
+    view({ result: dailyResult(), error, onRetry });
+    expect(screen.getByRole("alert").textContent).toContain("Fathom's request budget is used up for the moment.");
+    const button = screen.getByRole("button", { name: "Retry in 3s" }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    act(() => vi.advanceTimersByTime(1000));
+    expect(button.textContent).toBe("Retry in 2s");
+    act(() => vi.advanceTimersByTime(2000));
+    expect(button.textContent).toBe("Retry");
+    expect(button.disabled).toBe(false);
+    fireEvent.click(button);
+    expect(onRetry).toHaveBeenCalledOnce();
+    expect(screen.getByText("You can retry now.")).toBeTruthy();
+  });
+});
