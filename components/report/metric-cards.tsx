@@ -1,9 +1,8 @@
 "use client";
+import { type Aggregate, type EventCurrency, metricInfo } from "@/lib/query/fathom-fields";
 import { formatDateRange } from "@/lib/format/format-date";
 import { changeTone, formatMetric, type ChangeTone } from "@/lib/format/format-metric";
 import { formatChange, percentChange } from "@/lib/format/format-number";
-import { metricInfo } from "@/lib/format/metric-catalogue";
-import type { Aggregate, EventCurrency } from "@/lib/query/fathom-fields";
 import type { ReportRange, ReportTotals } from "@/lib/query/report-result";
 
 export type CardComparison = { totals: ReportTotals; range: ReportRange; label: string };

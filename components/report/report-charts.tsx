@@ -1,10 +1,9 @@
 "use client";
+import { type Aggregate, fieldLabel, metricLabel } from "@/lib/query/fathom-fields";
 import type { ReactNode } from "react";
 import { FieldBarChart } from "@/components/charts/field-bar-chart";
 import { MultiSeriesChart } from "@/components/charts/multi-series-chart";
-import { COMPARISON_LABELS, GROUPING_LABELS, fieldLabel } from "@/lib/format/labels";
-import { metricLabel } from "@/lib/format/metric-catalogue";
-import type { Aggregate } from "@/lib/query/fathom-fields";
+import { COMPARISON_LABELS, GROUPING_LABELS } from "@/lib/format/labels";
 import type { ReportResult } from "@/lib/query/report-result";
 import { currentBucket } from "@/lib/query/resolve-range";
 import { drawnKind, milestoneMarkers, multiSeries, timeSeriesPoints, topRows } from "@/lib/reports/chart-data";

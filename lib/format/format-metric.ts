@@ -3,11 +3,10 @@
  * percentage (Fathom answers a 0..1 fraction), money from cents in the event's currency; and whether a
  * change is good news for that metric. Isomorphic.
  */
-import type { Aggregate, EventCurrency } from "@/lib/query/fathom-fields";
+import { type Aggregate, type EventCurrency, metricInfo } from "@/lib/query/fathom-fields";
 import { formatDuration } from "./format-duration";
 import { formatMoney, formatMoneyCompact } from "./format-money";
 import { DEFAULT_LOCALE, formatCompact, formatNumber, formatPercent, percentChange } from "./format-number";
-import { metricInfo } from "./metric-catalogue";
 
 export type MetricFormatOptions = {
   /** The event's currency, for `value`. */

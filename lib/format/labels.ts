@@ -4,9 +4,6 @@
  */
 import type { DatePreset } from "@/lib/query/date-presets";
 
-// TEMPORARY during the vocabulary move.
-export { fieldLabel, operatorLabel } from "@/lib/query/fathom-fields";
-
 export const GROUPING_LABELS = {
   auto: "Automatic",
   none: "No date grouping",

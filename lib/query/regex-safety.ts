@@ -1,3 +1,4 @@
+import { fieldLabel } from "@/lib/query/fathom-fields";
 import "server-only";
 /**
  * Refuses `matching` / `not matching` patterns that can backtrack catastrophically, before any budget is
@@ -9,7 +10,6 @@ import "server-only";
 import { isSafePattern } from "redos-detector";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
-import { fieldLabel } from "@/lib/format/labels";
 import { fathomFilterSchema, type FathomFilter } from "./fathom-fields";
 
 /**

@@ -3,9 +3,8 @@
  * comparison period aligned by position, milestones placed on their bucket, the top rows of a field
  * grouping, and the top five series (plus "Other") of a report grouped by date and a field. Pure.
  */
+import { type Aggregate, type DateGrouping, type GroupableField, metricInfo } from "@/lib/query/fathom-fields";
 import { formatBucket } from "@/lib/format/format-date";
-import { metricInfo } from "@/lib/format/metric-catalogue";
-import type { Aggregate, DateGrouping, GroupableField } from "@/lib/query/fathom-fields";
 import type { ChartKind } from "@/lib/query/report-query";
 import type { ReportMilestone, ReportRange, ReportRow } from "@/lib/query/report-result";
 import { NONE_LABEL } from "./report-table-model";

@@ -3,10 +3,9 @@
  * shape of the data (range, highest and lowest, comparison, milestones); the table below has every
  * figure. Pure.
  */
+import { type Aggregate, type DateGrouping, type EventCurrency, metricLabel } from "@/lib/query/fathom-fields";
 import { formatMetric } from "@/lib/format/format-metric";
 import { GROUPING_LABELS } from "@/lib/format/labels";
-import { metricLabel } from "@/lib/format/metric-catalogue";
-import type { Aggregate, DateGrouping, EventCurrency } from "@/lib/query/fathom-fields";
 import { bucketLabel, type BarDatum, type DrawnKind, type MilestoneMarker, type Series, type TimePoint } from "./chart-data";
 
 const KIND_NAMES: Record<DrawnKind, string> = { line: "Line chart", area: "Area chart", bar: "Bar chart" };

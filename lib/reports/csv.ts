@@ -3,9 +3,8 @@
  * numbers a spreadsheet can add up (no thousands separators, no currency signs; the unit is in the
  * header), and a file name that says which report it is. Pure; the download itself is in csv-download.ts.
  */
+import { type EventCurrency, metricInfo } from "@/lib/query/fathom-fields";
 import { CURRENCY_CODES } from "@/lib/format/format-money";
-import { metricInfo } from "@/lib/format/metric-catalogue";
-import type { EventCurrency } from "@/lib/query/fathom-fields";
 import type { ReportQuery } from "@/lib/query/report-query";
 import type { ReportRange, ReportRow, ReportTotals } from "@/lib/query/report-result";
 import { shareOfTotal, type ReportColumn } from "./report-table-model";

@@ -3,13 +3,11 @@
  * the first countable metric), the rows in the order the reader picked, and each cell as the table shows
  * it and as the CSV writes it. Pure; the table component and the CSV both read it, so they cannot drift.
  */
-import type { Aggregate, DateGrouping, EventCurrency, GroupableField } from "@/lib/query/fathom-fields";
+import { type Aggregate, type DateGrouping, type EventCurrency, fieldLabel, type GroupableField, metricInfo, metricLabel } from "@/lib/query/fathom-fields";
 import type { ReportRow, ReportTotals } from "@/lib/query/report-result";
 import { formatBucket } from "@/lib/format/format-date";
 import { formatMetric } from "@/lib/format/format-metric";
 import { NO_VALUE, formatPercent } from "@/lib/format/format-number";
-import { fieldLabel } from "@/lib/format/labels";
-import { metricInfo, metricLabel } from "@/lib/format/metric-catalogue";
 
 export type ReportColumn =
   | { id: "date"; kind: "date"; label: string }
