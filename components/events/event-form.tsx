@@ -1,6 +1,7 @@
 "use client";
-import { useState, type FormEvent } from "react";
-import { Field, SelectField } from "@/components/ui/field";
+import type { FormEvent } from "react";
+import { ItemNameField, useFieldMessages, type ItemFormProps } from "@/components/site-writes/item-forms";
+import { SelectField } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { fieldsFromZod } from "@/lib/api/errors";
 import { EVENT_CURRENCIES, MAX_NAME_LENGTH, type EventCurrency } from "@/lib/query/fathom-fields";
@@ -34,16 +35,7 @@ function CurrencySelect({
   );
 }
 
-type CommonProps = {
-  draft: EventDraft;
-  onDraftChange: (draft: EventDraft) => void;
-  submitLabel: string;
-  serverFields?: Record<string, string[]>;
-  pending?: boolean;
-  onCancel?: () => void;
-  labelSuffix?: string;
-  autoFocus?: boolean;
-};
+type CommonProps = ItemFormProps<EventDraft>;
 
 type Props =
   | (CommonProps & { mode: "create"; onSubmit: (input: CreateEventInput) => void })
@@ -57,53 +49,31 @@ type Props =
 /** Name and currency of an event, checked against Fathom's rules before anything is sent. */
 export function EventForm(props: Props) {
   const { draft, onDraftChange, submitLabel, serverFields, pending, onCancel, labelSuffix = "", autoFocus } = props;
-  const [localFields, setLocalFields] = useState<Record<string, string[]> | null>(null);
-  const fields = localFields ?? serverFields ?? {};
-  const others = Object.entries(fields).filter(([key]) => key !== "name" && key !== "currency");
+  const { fields, otherMessages, change, show, sendIfValid } = useFieldMessages(serverFields, ["name", "currency"], onDraftChange);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (props.mode === "create") {
-      const parsed = createEventInputSchema.safeParse({ name: draft.name, currency: draft.currency || undefined });
-      if (!parsed.success) return setLocalFields(fieldsFromZod(parsed.error));
-      setLocalFields(null);
-      props.onSubmit(parsed.data);
-      return;
-    }
-    const change = {
+    if (props.mode === "create") return sendIfValid(createEventInputSchema.safeParse({ name: draft.name, currency: draft.currency || undefined }), props.onSubmit);
+    const parsed = updateEventInputSchema.safeParse({
       name: draft.name.trim() !== props.current.name ? draft.name : undefined,
       currency: draft.currency && draft.currency !== props.current.currency ? draft.currency : undefined,
-    };
-    const parsed = updateEventInputSchema.safeParse(change);
-    if (!parsed.success) {
-      const messages = fieldsFromZod(parsed.error);
-      // Nothing changed: say it where the person is looking.
-      if (messages._) return setLocalFields({ name: ["Change the name or the currency, or cancel"] });
-      return setLocalFields(messages);
-    }
-    setLocalFields(null);
-    props.onSubmit(parsed.data);
-  }
-
-  function change(next: EventDraft) {
-    setLocalFields(null);
-    onDraftChange(next);
+    });
+    // Nothing changed: say it where the person is looking.
+    if (!parsed.success && fieldsFromZod(parsed.error)._) return show({ name: ["Change the name or the currency, or cancel"] });
+    sendIfValid(parsed, props.onSubmit);
   }
 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-start">
-      <div className="flex-1">
-        <Field
-          label={`Name${labelSuffix}`}
-          name="name"
-          value={draft.name}
-          autoComplete="off"
-          autoFocus={autoFocus}
-          onChange={(event) => change({ ...draft, name: event.target.value })}
-          hint={draft.name.trim().length > MAX_NAME_LENGTH - 30 ? `${draft.name.trim().length}/${MAX_NAME_LENGTH} characters` : undefined}
-          errors={fields.name}
-        />
-      </div>
+      <ItemNameField
+        value={draft.name}
+        onChange={(name) => change({ ...draft, name })}
+        limit={MAX_NAME_LENGTH}
+        countAfter={MAX_NAME_LENGTH - 30}
+        labelSuffix={labelSuffix}
+        autoFocus={autoFocus}
+        errors={fields.name}
+      />
       <div className="sm:w-48">
         <CurrencySelect
           label={`Currency${labelSuffix}`}
@@ -113,7 +83,7 @@ export function EventForm(props: Props) {
           keepOption={props.mode === "edit" && props.current.currency === null}
         />
       </div>
-      <FormActions otherMessages={others.flatMap(([, messages]) => messages)} submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
+      <FormActions otherMessages={otherMessages} submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
     </form>
   );
 }

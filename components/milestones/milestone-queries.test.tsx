@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, cleanup, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { deferredFetch } from "@/components/site-writes/deferred-fetch";
 import { ApiClientError } from "@/lib/api/client";
 import { milestoneKeys, useCreateMilestone, useDeleteMilestone, useUpdateMilestone, type ListedMilestone } from "./milestone-queries";
 
@@ -19,18 +20,6 @@ const report = (milestones: Array<{ id: string; name: string; date: string }>) =
 
 let client: QueryClient;
 const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
-
-/** A fetch that answers once, after `release()`, so the optimistic state can be looked at in between. */
-function deferredFetch(status: number, body: unknown) {
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  const fetchMock = vi.fn(async () => {
-    await gate;
-    return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
-  });
-  vi.stubGlobal("fetch", fetchMock);
-  return { fetchMock, release };
-}
 
 const list = () => client.getQueryData<ListedMilestone[]>(milestoneKeys.list("CDBUGS"));
 const markers = () => client.getQueryData<ReturnType<typeof report>>(reportKey)?.milestones;
@@ -80,7 +69,7 @@ describe("milestone writes", () => {
   it("move a marker on edit and put it back when the edit is refused", async () => {
     const { release } = deferredFetch(503, { error: { code: "fathom_unavailable", message: "Fathom is briefly at capacity; try again shortly." } });
     const { result } = renderHook(() => useUpdateMilestone("CDBUGS"), { wrapper });
-    act(() => result.current.mutate({ id: "m1", input: { name: "Relaunch", milestone_date: "2024-04-15" } }));
+    act(() => result.current.mutate({ id: "m1", change: { name: "Relaunch", milestone_date: "2024-04-15" } }));
     // Moved outside the report's range: the marker leaves the chart at once.
     await waitFor(() => expect(markers()).toEqual([]));
     expect(list()?.[0]).toMatchObject({ name: "Relaunch", date: "2024-04-15", pending: true });

@@ -1,8 +1,8 @@
 "use client";
-import { queryOptions, useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import { z } from "zod";
-import { listCache, optimisticId } from "@/components/site-writes/list-cache";
-import { asClientError, type MutationHooks } from "@/components/site-writes/write-messages";
+import { siteListPath, useCreateListItem, useDeleteListItem, useUpdateListItem, type SiteList } from "@/components/site-writes/list-writes";
+import type { MutationHooks } from "@/components/site-writes/write-messages";
 import { apiFetch } from "@/lib/api/client";
 import { milestoneListResponseSchema, milestoneViewSchema, type MilestoneInput, type MilestoneView } from "@/lib/sites/milestone-input";
 
@@ -14,8 +14,6 @@ export const milestoneKeys = {
   list: (siteId: string) => ["milestones", { siteId }] as const,
 };
 
-const listPath = (siteId: string) => `/api/sites/${encodeURIComponent(siteId)}/milestones`;
-const itemPath = (siteId: string, id: string) => `${listPath(siteId)}/${encodeURIComponent(id)}`;
 const oneMilestone = z.object({ milestone: milestoneViewSchema });
 
 /** Every milestone of a site (all pages), as the server lists them. */
@@ -23,7 +21,7 @@ export function milestonesQuery(siteId: string) {
   return queryOptions({
     queryKey: milestoneKeys.list(siteId),
     queryFn: async ({ signal }): Promise<ListedMilestone[]> =>
-      milestoneListResponseSchema.parse(await apiFetch(listPath(siteId), { signal })).milestones,
+      milestoneListResponseSchema.parse(await apiFetch(siteListPath(siteId, "milestones"), { signal })).milestones,
   });
 }
 
@@ -67,91 +65,58 @@ function siteOfReportKey(queryKey: readonly unknown[]): string | undefined {
   return typeof query === "object" && query !== null && typeof query.site === "string" ? query.site : undefined;
 }
 
-/** After any milestone write, settled or not: the list and the site's reports are read again from the server. */
-function refreshAfterWrite(client: QueryClient, siteId: string) {
-  void client.invalidateQueries({ queryKey: milestoneKeys.list(siteId) });
-  void client.invalidateQueries({
-    predicate: (query) => isReportQuery(query.queryKey) && (siteOfReportKey(query.queryKey) ?? siteId) === siteId,
-  });
+/**
+ * A site's milestones as the write hooks see them: every cached report of the site shows them as markers,
+ * which move with the list, and those reports are read again after a write along with the list.
+ */
+function milestoneList(siteId: string): SiteList<ListedMilestone> {
+  return {
+    key: milestoneKeys.list(siteId),
+    path: siteListPath(siteId, "milestones"),
+    parseOne: (answer) => oneMilestone.parse(answer).milestone,
+    mirror: (client, change) => patchReportMarkers(client, siteId, change),
+    refreshAlso: (client) =>
+      void client.invalidateQueries({
+        predicate: (query) => isReportQuery(query.queryKey) && (siteOfReportKey(query.queryKey) ?? siteId) === siteId,
+      }),
+  };
 }
 
 export function useCreateMilestone(siteId: string, hooks: MutationHooks = {}) {
-  const client = useQueryClient();
-  const list = listCache<ListedMilestone>(client, milestoneKeys.list(siteId));
-  return useMutation({
-    mutationFn: async (input: MilestoneInput) =>
-      oneMilestone.parse(await apiFetch(listPath(siteId), { method: "POST", body: input })).milestone,
-    onMutate: async (input) => {
-      await list.cancel();
-      const tempId = optimisticId();
-      list.append({ id: tempId, name: input.name, date: input.milestone_date, createdAt: new Date().toISOString(), updatedAt: null, pending: true });
-      patchReportMarkers(client, siteId, { add: { id: tempId, name: input.name, date: input.milestone_date } });
-      return { tempId };
+  return useCreateListItem(
+    milestoneList(siteId),
+    {
+      optimistic: (input: MilestoneInput, id) => ({
+        id,
+        name: input.name,
+        date: input.milestone_date,
+        createdAt: new Date().toISOString(),
+        updatedAt: null,
+        pending: true,
+      }),
+      failed: (input) => `add “${input.name}”`,
+      done: (milestone) => `Added milestone “${milestone.name}” on ${milestone.date}.`,
     },
-    onError: (error, input, context) => {
-      if (context) {
-        list.remove(context.tempId);
-        patchReportMarkers(client, siteId, { remove: context.tempId });
-      }
-      hooks.onFailure?.(asClientError(error), `add “${input.name}”`);
-    },
-    onSuccess: (milestone, _input, context) => {
-      list.replace(context.tempId, milestone);
-      patchReportMarkers(client, siteId, { remove: context.tempId, add: milestone });
-      hooks.onDone?.(`Added milestone “${milestone.name}” on ${milestone.date}.`);
-    },
-    onSettled: () => refreshAfterWrite(client, siteId),
-  });
+    hooks,
+  );
 }
 
 export function useUpdateMilestone(siteId: string, hooks: MutationHooks = {}) {
-  const client = useQueryClient();
-  const list = listCache<ListedMilestone>(client, milestoneKeys.list(siteId));
-  return useMutation({
-    mutationFn: async ({ id, input }: { id: string; input: MilestoneInput }) =>
-      oneMilestone.parse(await apiFetch(itemPath(siteId, id), { method: "PATCH", body: input })).milestone,
-    onMutate: async ({ id, input }) => {
-      await list.cancel();
-      const before = list.find(id);
-      if (before) list.replace(id, { ...before, name: input.name, date: input.milestone_date, pending: true });
-      patchReportMarkers(client, siteId, { remove: id, add: { id, name: input.name, date: input.milestone_date } });
-      return { before };
+  return useUpdateListItem(
+    milestoneList(siteId),
+    {
+      apply: (before, change: MilestoneInput) => ({ ...before, name: change.name, date: change.milestone_date, pending: true }),
+      failed: ({ before }) => `change “${before?.name ?? "the milestone"}”`,
+      done: (milestone) => `Saved milestone “${milestone.name}” on ${milestone.date}.`,
     },
-    onError: (error, { id }, context) => {
-      const before = context?.before;
-      if (before) {
-        list.replace(id, before);
-        patchReportMarkers(client, siteId, { remove: id, add: before });
-      }
-      hooks.onFailure?.(asClientError(error), `change “${before?.name ?? "the milestone"}”`);
-    },
-    onSuccess: (milestone) => {
-      list.replace(milestone.id, milestone);
-      hooks.onDone?.(`Saved milestone “${milestone.name}” on ${milestone.date}.`);
-    },
-    onSettled: () => refreshAfterWrite(client, siteId),
-  });
+    hooks,
+  );
 }
 
 export function useDeleteMilestone(siteId: string, hooks: MutationHooks = {}) {
-  const client = useQueryClient();
-  const list = listCache<ListedMilestone>(client, milestoneKeys.list(siteId));
-  return useMutation({
-    mutationFn: async (milestone: MilestoneView) => {
-      await apiFetch(itemPath(siteId, milestone.id), { method: "DELETE" });
-      return milestone;
-    },
-    onMutate: async (milestone) => {
-      await list.cancel();
-      list.remove(milestone.id);
-      patchReportMarkers(client, siteId, { remove: milestone.id });
-    },
-    onError: (error, milestone) => {
-      list.restore(milestone);
-      patchReportMarkers(client, siteId, { remove: milestone.id, add: milestone });
-      hooks.onFailure?.(asClientError(error), `delete “${milestone.name}”`);
-    },
-    onSuccess: (milestone) => hooks.onDone?.(`Deleted milestone “${milestone.name}”.`),
-    onSettled: () => refreshAfterWrite(client, siteId),
-  });
+  return useDeleteListItem(
+    milestoneList(siteId),
+    { failed: (milestone) => `delete “${milestone.name}”`, done: (milestone) => `Deleted milestone “${milestone.name}”.` },
+    hooks,
+  );
 }

@@ -176,4 +176,29 @@ describe("route()", () => {
       body: { error: { code: "fathom_unauthorized", message: "Fathom rejected the token." } },
     });
   });
+
+  it("answers a handler's data with the status it was given, and keeps no-store", async () => {
+    const created = await route({ access: "public", status: 201 }, () => ({ item: { id: "n1" } }))(request("POST", "/x"));
+    expect(created.status).toBe(201);
+    expect(created.headers.get("cache-control")).toBe("no-store");
+    expect(await created.json()).toEqual({ item: { id: "n1" } });
+    const nothing = await route({ access: "public" }, () => undefined)(request("POST", "/x"));
+    expect({ status: nothing.status, body: await nothing.json() }).toEqual({ status: 200, body: { ok: true } });
+  });
+
+  it("refuses a Response built by hand (it would skip the headers), as a logged 500", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const handler = route({ access: "public", status: 201 }, () => Response.json({ event: {} }, { status: 201 }));
+    const answer = await errorOf(await handler(request("POST", "/x")));
+    expect(answer).toMatchObject({ status: 500, body: { error: { code: "internal_error" } } });
+    expect(log.mock.calls[0]?.[0]).toContain("return plain data");
+  });
+
+  it("maps a zod refusal thrown inside a handler to 400 with its field messages", async () => {
+    const handler = route({ access: "public" }, () => z.object({ name: z.string("Give it a name") }).parse({}));
+    expect(await errorOf(await handler(request("GET", "/x")))).toEqual({
+      status: 400,
+      body: { error: { code: "invalid_input", message: "Invalid input.", fields: { name: ["Give it a name"] } } },
+    });
+  });
 });

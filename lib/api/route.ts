@@ -6,8 +6,8 @@ import { hasRole, type Role } from "@/lib/auth/roles";
 import type { User } from "@/lib/auth/users";
 import { runAsActor } from "@/lib/governor/actor";
 import { allowedOrigins, clientAddress } from "@/lib/server/client";
-import { ApiError, fieldsFromZod, forbidden, isApiError, isConvertibleToApiError, unauthorized } from "./errors";
-import { logError } from "./log";
+import { ApiError, fieldsFromZod, forbidden, unauthorized } from "./errors";
+import { toApiError } from "./to-api-error";
 
 /** Who may call a route: anyone, or a signed-in user with at least this role. */
 export type Access = "public" | Role;
@@ -22,7 +22,14 @@ type RouteOptions<A extends Access, P extends z.ZodType, Q extends z.ZodType, B 
   body?: B;
   /** Largest accepted body; larger ones get 413 before parsing. Default 64 KiB. */
   maxBodyBytes?: number;
+  /** The status of a successful answer: 201 for a create. Default 200. */
+  status?: SuccessStatus;
 };
+
+/** The statuses a handler's data can be sent with (204 and the like have no body, so none of ours). */
+export type SuccessStatus = 200 | 201 | 202;
+
+const NO_STORE = { "Cache-Control": "no-store" } as const;
 
 export type RouteContext<A extends Access, P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
   request: NextRequest;
@@ -38,7 +45,7 @@ const DEFAULT_MAX_BODY = 64 * 1024;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export function jsonError(error: ApiError): Response {
-  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  const headers: Record<string, string> = { ...NO_STORE };
   if (error.extra.retryAfter !== undefined) headers["Retry-After"] = String(Math.ceil(error.extra.retryAfter));
   return Response.json(error.toBody(), { status: error.status, headers });
 }
@@ -117,24 +124,21 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: string
   throw new ApiError(400, "invalid_input", message, { fields });
 }
 
-/** A ZodError from any bundle's copy of zod (`instanceof` only knows this bundle's). */
-function isZodError(error: unknown): error is z.ZodError {
-  return error instanceof z.ZodError || (error instanceof Error && error.name === "ZodError" && Array.isArray((error as z.ZodError).issues));
+/** Maps anything thrown by a handler to the one JSON error shape (./to-api-error.ts); unknown errors become a logged 500. */
+export function toErrorResponse(error: unknown): Response {
+  return jsonError(toApiError(error, "Unhandled error in a route handler"));
 }
 
-/** Maps anything thrown by a handler to the one JSON error shape; unknown errors become a logged 500. */
-export function toErrorResponse(error: unknown): Response {
-  if (isApiError(error)) return jsonError(error);
-  if (isConvertibleToApiError(error)) return jsonError(error.toApiError());
-  if (isZodError(error)) return jsonError(new ApiError(400, "invalid_input", "Invalid input.", { fields: fieldsFromZod(error) }));
-  logError("Unhandled error in a route handler", error);
-  return jsonError(new ApiError(500, "internal_error", "Something went wrong on our side. Try again, and tell your admin if it persists."));
+/** A handler answers with data; a Response built by hand would skip the headers and the error shape. */
+function assertPlainData(result: unknown) {
+  if (result instanceof Response) throw new Error("A route handler returned a Response: return plain data, and give route() a `status`.");
 }
 
 /**
  * The one wrapper every route handler goes through: authenticates, checks the role and same-origin
  * writes, parses params, query and body with zod, and maps every error to the JSON error shape.
- * A handler returns a Response or any JSON-serialisable value (sent as 200).
+ * A handler returns plain JSON-serialisable data (nothing: `{ ok: true }`), sent with `options.status`
+ * (200 unless told) and `Cache-Control: no-store`; it never builds a Response itself.
  */
 export function route<
   A extends Access,
@@ -162,8 +166,8 @@ export function route<
       // Whose budget share the handler's upstream requests count against (lib/governor/scheduler.ts).
       const actor = user ? `user:${user.id}` : `addr:${clientAddress(request.headers)}`;
       const result = await runAsActor(actor, () => handler({ request, user, params, query, body } as RouteContext<A, P, Q, B>));
-      if (result instanceof Response) return result;
-      return Response.json(result ?? { ok: true }, { headers: { "Cache-Control": "no-store" } });
+      assertPlainData(result);
+      return Response.json(result ?? { ok: true }, { status: options.status ?? 200, headers: NO_STORE });
     } catch (error) {
       return toErrorResponse(error);
     }

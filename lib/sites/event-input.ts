@@ -21,6 +21,8 @@ export const createEventInputSchema = z.object({
   currency: eventCurrencyInputSchema.default("dollar"),
 });
 export type CreateEventInput = z.input<typeof createEventInputSchema>;
+/** A create once checked: the currency filled in. */
+export type NewEvent = z.output<typeof createEventInputSchema>;
 
 /** Only the fields to change; at least one. */
 export const updateEventInputSchema = z
@@ -72,6 +74,6 @@ export function toEventView(
 export const eventListResponseSchema = z.object({ events: z.array(eventViewSchema) });
 
 /** Alphabetical, case-insensitively: how people look for an event by name. */
-export function sortEvents(events: readonly EventView[]): EventView[] {
+export function sortEvents<T extends EventView>(events: readonly T[]): T[] {
   return [...events].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }) || a.id.localeCompare(b.id));
 }

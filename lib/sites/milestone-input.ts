@@ -65,6 +65,6 @@ export function toMilestoneView(milestone: {
 export const milestoneListResponseSchema = z.object({ milestones: z.array(milestoneViewSchema) });
 
 /** Newest date first; the same day by name, so the order never flickers. */
-export function sortMilestones(milestones: readonly MilestoneView[]): MilestoneView[] {
+export function sortMilestones<T extends MilestoneView>(milestones: readonly T[]): T[] {
   return [...milestones].sort((a, b) => (a.date === b.date ? a.name.localeCompare(b.name) : a.date < b.date ? 1 : -1));
 }

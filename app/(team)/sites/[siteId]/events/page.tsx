@@ -1,20 +1,16 @@
 import { EventsManager } from "@/components/events/events-manager";
 import { SiteSectionError, SiteSectionHeader } from "@/components/sites/site-section-header";
-import { auditLog } from "@/lib/audit/audit-log";
 import { requireUser } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
-import { toEventView } from "@/lib/sites/event-input";
 import { loadSiteSection } from "@/lib/sites/load-site-section";
+import { listEvents } from "@/lib/sites/site-lists";
 
 export const metadata = { title: "Events" };
 
 export default async function EventsPage({ params }: { params: Promise<{ siteId: string }> }) {
   const user = await requireUser();
   const { siteId } = await params;
-  const section = await loadSiteSection(siteId, async (fathom) => {
-    const [events, currencies] = await Promise.all([fathom.listAllEvents(siteId), (await auditLog()).lastKnownCurrencies(siteId)]);
-    return events.data.map((event) => toEventView(event, currencies.get(event.id)));
-  });
+  const section = await loadSiteSection(siteId, async (fathom) => (await listEvents(siteId, fathom)).events);
   if ("error" in section) return <SiteSectionError title="Events" error={section.error} isAdmin={user.role === "admin"} />;
   const { site, items } = section;
   return (

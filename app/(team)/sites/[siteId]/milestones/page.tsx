@@ -3,14 +3,14 @@ import { SiteSectionError, SiteSectionHeader } from "@/components/sites/site-sec
 import { requireUser } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
 import { loadSiteSection } from "@/lib/sites/load-site-section";
-import { toMilestoneView } from "@/lib/sites/milestone-input";
+import { listMilestones } from "@/lib/sites/site-lists";
 
 export const metadata = { title: "Milestones" };
 
 export default async function MilestonesPage({ params }: { params: Promise<{ siteId: string }> }) {
   const user = await requireUser();
   const { siteId } = await params;
-  const section = await loadSiteSection(siteId, async (fathom) => (await fathom.listAllMilestones(siteId)).data.map(toMilestoneView));
+  const section = await loadSiteSection(siteId, async (fathom) => (await listMilestones(siteId, fathom)).milestones);
   if ("error" in section) return <SiteSectionError title="Milestones" error={section.error} isAdmin={user.role === "admin"} />;
   const { site, items } = section;
   return (
