@@ -120,30 +120,6 @@ describe("the audit log", () => {
     expect(last.nextBefore).toBeNull();
     expect((await log.list({ limit: 10, site: "LONDON" })).entries.map((e) => e.summary)).toEqual(["#4", "#2"]);
   });
-
-  it("remembers the currency each event was last given here, ignoring failed writes", async () => {
-    const log = await freshLog();
-    // What Fathom answers to event writes: the event with its currency (null on lists).
-    const write = (action: "event.create" | "event.update", targetId: string, answer: { name: string; currency: string | null }, fail = false) =>
-      log
-        .audited(
-          { actor: ada, action, siteId: "CDBUGS", targetId, summary: "x" },
-          async () => {
-            if (fail) throw new ApiError(400, "fathom_validation", "no");
-            return { id: targetId, ...answer };
-          },
-          (event) => ({ targetId: event.id, after: { name: event.name, currency: event.currency } }),
-        )
-        .catch(() => undefined);
-    await write("event.create", "e-1", { name: "Signup", currency: "dollar" });
-    await write("event.update", "e-1", { name: "Signup", currency: "euro" });
-    await write("event.update", "e-1", { name: "Signup", currency: "yen" }, true);
-    await write("event.update", "e-1", { name: "Sign-up", currency: null });
-    await write("event.create", "e-2", { name: "Purchase", currency: "pound" });
-    const currencies = await log.lastKnownCurrencies("CDBUGS");
-    expect(Object.fromEntries(currencies)).toEqual({ "e-1": "euro", "e-2": "pound" });
-    expect((await log.lastKnownCurrencies("OTHER")).size).toBe(0);
-  });
 });
 
 describe("the audit query", () => {

@@ -69,7 +69,6 @@ function failureDetail(error: unknown): string {
   return message.length > MAX_DETAIL ? `${message.slice(0, MAX_DETAIL)}…` : message;
 }
 
-const EVENT_WRITES = ["event.create", "event.update"] as const;
 
 /** The audit log over a database (tests pass their own; the app uses `auditLog()`). */
 export function createAuditLog(db: Kysely<Database>, now: () => Date = () => new Date()) {
@@ -112,19 +111,6 @@ function auditLogOver(repository: AuditRepository, now: () => Date = () => new D
         logError("Could not settle an audit entry", settleError);
       }
       return result;
-    },
-
-    /**
-     * The currency each event of a site was last given through Sounding (Fathom lists events with a null
-     * currency, so this is the only place it can be read back). Events never written here are absent.
-     */
-    async lastKnownCurrencies(siteId: string): Promise<Map<string, string>> {
-      const currencies = new Map<string, string>();
-      for (const write of await repository.succeeded(siteId, EVENT_WRITES)) {
-        const currency = parseAfter(write.afterJson)?.currency;
-        if (typeof currency === "string") currencies.set(write.targetId, currency);
-      }
-      return currencies;
     },
 
     /** Newest first, `limit` at a time; `before` continues after the last id of the previous page. */

@@ -2,6 +2,8 @@ import "server-only";
 import { logError } from "@/lib/api/log";
 import { governedFathom } from "@/lib/governor/governed-fathom";
 import { auditRepository } from "@/lib/store/audit-repository";
+import { database } from "@/lib/store/db";
+import { eventCurrencies } from "@/lib/store/event-currencies";
 import { reconcilePendingAudits, type FathomLists } from "./reconcile";
 
 const holder = globalThis as typeof globalThis & { __soundingAuditReconciliation?: Promise<void> };
@@ -27,7 +29,10 @@ function governedLists(): FathomLists {
 }
 
 async function reconcile(): Promise<void> {
-  const counts = await reconcilePendingAudits(await auditRepository(), governedLists(), processStartedAt());
+  const currencies = eventCurrencies(await database());
+  const counts = await reconcilePendingAudits(await auditRepository(), governedLists(), processStartedAt(), (siteId, eventId, currency) =>
+    currencies.set(siteId, eventId, currency),
+  );
   const settled = counts.ok + counts.failed + counts.unknown;
   if (settled > 0) {
     console.info(

@@ -1,6 +1,7 @@
 import "server-only";
 import { isApiError, isConvertibleToApiError } from "@/lib/api/errors";
 import { logError } from "@/lib/api/log";
+import { eventCurrencySchema, type EventCurrency } from "@/lib/query/fathom-fields";
 import type { FathomEvent } from "@/lib/fathom/events";
 import type { FathomMilestone } from "@/lib/fathom/milestones";
 import type { AuditRepository, AuditRow } from "@/lib/store/audit-repository";
@@ -172,7 +173,15 @@ async function judge(row: Row, read: Reader, isFree: IsFree): Promise<Verdict> {
  * Entries written since `startedAt` belong to this process and are left alone; an entry settled meanwhile
  * by its own write is not overwritten.
  */
-export async function reconcilePendingAudits(audit: AuditRepository, lists: FathomLists, startedAt: Date): Promise<ReconcileCounts> {
+/** Where a settled event write's currency is kept (lib/store/event-currencies.ts), as the event service keeps it. */
+export type CurrencyKeeper = (siteId: string, eventId: string, currency: EventCurrency) => Promise<void>;
+
+export async function reconcilePendingAudits(
+  audit: AuditRepository,
+  lists: FathomLists,
+  startedAt: Date,
+  keepCurrency?: CurrencyKeeper,
+): Promise<ReconcileCounts> {
   const rows = await audit.pendingBefore(startedAt);
   const counts: ReconcileCounts = { ok: 0, failed: 0, unknown: 0 };
   const read: Reader = {
@@ -197,7 +206,14 @@ export async function reconcilePendingAudits(audit: AuditRepository, lists: Fath
       logError("Could not check an audit entry left pending", error);
       verdict = unknown("checking it with Fathom failed unexpectedly (see the server log)");
     }
-    if (await audit.settleIfPending(row.id, verdict)) counts[verdict.outcome] += 1;
+    if (!(await audit.settleIfPending(row.id, verdict))) continue;
+    counts[verdict.outcome] += 1;
+    // An event write found done carried its currency: keep it where reports read it, as a live write would.
+    const currency = eventCurrencySchema.safeParse(verdict.after?.currency);
+    const eventId = verdict.targetId ?? row.target_id;
+    if (keepCurrency && verdict.outcome === "ok" && row.action.startsWith("event.") && currency.success && eventId) {
+      await keepCurrency(row.site_id, eventId, currency.data).catch((error) => logError("Could not keep a reconciled event's currency", error));
+    }
   }
   return counts;
 }

@@ -48,7 +48,7 @@ describe("audit repository", () => {
     expect(await audit.namedByAnother({ entryId: create, siteId: "OTHER", itemId: "M1", actions: ["milestone.update"], createAction: "milestone.create" })).toBe(false);
   });
 
-  it("lists pages newest first, by site and below an id, and a site's successful writes oldest first", async () => {
+  it("lists pages newest first, by site and below an id", async () => {
     const { audit, write } = await repository();
     const first = await write("event.create", "E1", 0);
     const second = await write("event.update", "E1", 1);
@@ -58,9 +58,5 @@ describe("audit repository", () => {
     expect((await audit.page({ limit: 2 })).map((row) => row.id)).toEqual([second + 1, second]);
     expect((await audit.page({ limit: 5, before: second })).map((row) => row.id)).toEqual([first]);
     expect(await audit.page({ limit: 5, siteId: "OTHER" })).toEqual([]);
-    expect(await audit.succeeded("SITE", ["event.create", "event.update"])).toEqual([
-      { targetId: "E1", afterJson: '{"currency":"euro"}' },
-      { targetId: "E1", afterJson: '{"currency":"yen"}' },
-    ]);
   });
 });

@@ -91,19 +91,6 @@ export function createAuditRepository(db: Kysely<Database>) {
       return select.execute();
     },
 
-    /** The site's successful writes of `actions` that name their item, oldest first. */
-    async succeeded(siteId: string, actions: readonly string[]): Promise<Array<{ targetId: string; afterJson: string | null }>> {
-      const rows = await db
-        .selectFrom("audit_log")
-        .select(["target_id", "after_json"])
-        .where("site_id", "=", siteId)
-        .where("outcome", "=", "ok")
-        .where("action", "in", actions)
-        .where("target_id", "is not", null)
-        .orderBy("id", "asc")
-        .execute();
-      return rows.flatMap((row) => (row.target_id === null ? [] : [{ targetId: row.target_id, afterJson: row.after_json }]));
-    },
 
     /** Entries still pending that were written before `before`, oldest first. */
     async pendingBefore(before: Date): Promise<AuditRow[]> {
