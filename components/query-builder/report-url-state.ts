@@ -2,7 +2,7 @@
  * The URL is the report: which report a search string describes. Isomorphic: the page's server component
  * decodes the first load with it, the browser every later URL (Run, back, forward).
  */
-import type { DecodeResult } from "@/lib/query/stored-query";
+import type { DecodeResult } from "@/lib/query/query-upgrade";
 import { decodeReportQuery, encodeReportQuery, type SearchInput } from "@/lib/query/url-codec";
 import type { ReportQuery } from "@/lib/query/report-query";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { isKnownTimezone } from "@/lib/query/aggregation-params";
+import { isKnownTimezone } from "@/lib/query/text-checks";
 import { MAX_NAME_LENGTH, SITE_SHARING } from "@/lib/query/fathom-fields";
 import { retiredEndpointError } from "./errors";
 import { checkInput, compact, type CallOptions, type FathomHttp } from "./http";

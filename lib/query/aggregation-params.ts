@@ -19,6 +19,7 @@ import {
   metricLabel,
   operatorsFor,
 } from "./fathom-fields";
+import { isKnownTimezone, regexProblem } from "./text-checks";
 
 /** `YYYY-MM-DD HH:mm:ss`, in the site's timezone. */
 export const fathomTimestampSchema = z
@@ -64,26 +65,6 @@ export function fathomTimestampToUtcMs(timestamp: string): number | null {
     back.getUTCMinutes() === minute &&
     back.getUTCSeconds() === second;
   return exact ? ms : null;
-}
-
-/** True when the runtime knows this IANA timezone name. */
-export function isKnownTimezone(timezone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: timezone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The reason a pattern is not a usable regular expression, or null when it compiles. */
-export function regexProblem(pattern: string): string | null {
-  try {
-    new RegExp(pattern);
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { fieldsFromZod } from "@/lib/api/errors";
-import { regexProblem as compileProblem } from "./aggregation-params";
+import { regexProblem as compileProblem } from "./text-checks";
 import { dateRangeSchema, maxRangeDays } from "./date-presets";
 import {
   AGGREGATES_BY_ENTITY,
@@ -33,7 +33,7 @@ import {
 
 /**
  * The version of the report query's meaning. A stored or linked query names the version it was written
- * in; `upgradeReportQuery` (stored-query.ts) brings an older one to this. Bump it, and add an upgrade
+ * in; `upgradeReportQuery` (query-upgrade.ts) brings an older one to this. Bump it, and add an upgrade
  * step, whenever a field's meaning or a default changes: a saved report must never change what it shows.
  */
 export const REPORT_QUERY_VERSION = 1;

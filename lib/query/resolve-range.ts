@@ -33,7 +33,7 @@ import {
   subQuarters,
   subYears,
 } from "date-fns";
-import { isKnownTimezone } from "./aggregation-params";
+import { isKnownTimezone } from "./text-checks";
 import { daysBetweenInclusive, type DateRange } from "./date-presets";
 import type { DateGrouping } from "./fathom-fields";
 import type { GroupingChoice } from "./report-query";

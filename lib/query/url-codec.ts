@@ -7,14 +7,14 @@
  * Defaults are left out (entity pageview, the entity's default metrics, last 30 days, auto grouping, no
  * comparison, automatic chart), and so is the version while it is 1: every URL written before versions
  * existed is a version 1 URL, so `v=` is written only by later versions, and read through the one upgrade
- * function (stored-query.ts) like a stored query; custom dates read `range=2024-01-01..2024-01-31`; a filter is
+ * function (query-upgrade.ts) like a stored query; custom dates read `range=2024-01-01..2024-01-31`; a filter is
  * `property~operator~value` with spaces in the operator written as `_` (`is_not_like`), repeated for
  * several filters; the value is everything after the second `~`. Unknown parameters are ignored; broken
  * ones are reported by the path of the control at fault, never thrown. Isomorphic and pure.
  */
 import { AGGREGATES_BY_ENTITY, GROUPABLE_FIELDS, aggregateSchema, entitySchema, type Aggregate } from "./fathom-fields";
 import { DEFAULT_METRICS, type QueryMessages, type ReportQuery } from "./report-query";
-import { upgradeReportQuery, type DecodeResult } from "./stored-query";
+import { upgradeReportQuery, type DecodeResult } from "./query-upgrade";
 
 /** The version a URL without `v` is written in. Fixed forever: links already sent are version 1. */
 const URL_IMPLICIT_VERSION: number = 1;
