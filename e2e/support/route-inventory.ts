@@ -43,7 +43,7 @@ export function apiRoutes(): ApiRoute[] {
     const routes: ApiRoute[] = [];
     for (const match of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b([\s\S]*?)(?=\nexport |$)/g)) {
       const [, method, rest] = match as unknown as [string, ApiRoute["method"], string];
-      const options = /^\s*=\s*route\(\s*\{([\s\S]*?)\}\s*,\s*async/.exec(rest)?.[1];
+      const options = /^\s*=\s*route\(\s*\{([\s\S]*?)\}\s*,/.exec(rest)?.[1];
       const access = options ? ((/access:\s*"(\w+)"/.exec(options)?.[1] as Access | undefined) ?? null) : null;
       routes.push({ template, method, access, hasBody: options ? /\bbody\b/.test(options) : false, params: paramsOf(template) });
     }
