@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isClosedRange } from "./resolve-range";
+import { endedBeforeToday, isClosedRange } from "./resolve-range";
 
 // A closed range is never fetched again by the browser (report-run-query.ts), so a wrong "closed" freezes figures.
 
@@ -19,5 +19,18 @@ describe("isClosedRange", () => {
     // In London it is already the 15th: the 14th is over. In Los Angeles it is still the 14th.
     expect(isClosedRange(range, "Europe/London", now)).toBe(true);
     expect(isClosedRange(range, "America/Los_Angeles", now)).toBe(false);
+  });
+});
+
+describe("endedBeforeToday: the one rule the browser and the governor share", () => {
+  it("reads an unknown or missing timezone as the last to reach a date, so it never closes a period early", () => {
+    // 2024-01-15 11:00 UTC: the 15th everywhere east of UTC−11, still the 14th in UTC−12.
+    const now = new Date("2024-01-15T11:00:00Z");
+    expect(endedBeforeToday("2024-01-14", "Europe/London", now)).toBe(true);
+    for (const zone of [undefined, null, "", "Mars/Olympus_Mons"]) {
+      expect(endedBeforeToday("2024-01-14", zone, now)).toBe(false);
+      expect(endedBeforeToday("2024-01-13", zone, now)).toBe(true);
+    }
+    expect(isClosedRange({ preset: "custom", from: "2024-01-01", to: "2024-01-14" }, "Nowhere/Else", now)).toBe(false);
   });
 });

@@ -80,9 +80,25 @@ export function reportTimezone(timezone: string | null | undefined): string {
 /** Presets that end before today, whatever today is. */
 const CLOSED_PRESETS: ReadonlySet<DateRange["preset"]> = new Set(["yesterday", "last_week", "last_month", "last_quarter", "last_year"]);
 
-/** True when the range ended before today in `timezone`: its figures are final and never change. */
-export function isClosedRange(range: DateRange, timezone: string, now: Date): boolean {
-  if (range.preset === "custom") return isValidTimezone(timezone) && range.to < todayIn(timezone, now);
+/**
+ * UTC−12 is the last zone to reach any date: a period that ended before today there has ended before today
+ * everywhere. "Is this period closed" reads an unknown timezone as this one, so it can never call an open
+ * period closed (and cache it for good) by guessing the zone wrong.
+ */
+const LAST_TIMEZONE = "Etc/GMT+12";
+
+/**
+ * The one rule for "is this period closed": its last day (`YYYY-MM-DD`) is before today in the site's
+ * timezone, so its figures are final and never change. The browser (never re-fetch) and the governor
+ * (cache for long, persist) both ask this.
+ */
+export function endedBeforeToday(lastDay: string, timezone: string | null | undefined, now: Date): boolean {
+  return lastDay < todayIn(timezone && isValidTimezone(timezone) ? timezone : LAST_TIMEZONE, now);
+}
+
+/** True when the range ended before today in `timezone` (the presets that always have, or custom dates). */
+export function isClosedRange(range: DateRange, timezone: string | null | undefined, now: Date): boolean {
+  if (range.preset === "custom") return endedBeforeToday(range.to, timezone, now);
   return CLOSED_PRESETS.has(range.preset);
 }
 

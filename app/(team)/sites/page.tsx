@@ -1,8 +1,8 @@
 import { SiteDirectoryView } from "@/components/sites/site-directory-view";
 import { SitesError } from "@/components/sites/sites-error";
 import { PageHeader } from "@/components/ui/page-header";
-import { isApiError, isConvertibleToApiError, type ApiErrorBody } from "@/lib/api/errors";
-import { logError } from "@/lib/api/log";
+import type { ApiErrorBody } from "@/lib/api/errors";
+import { toApiError } from "@/lib/api/to-api-error";
 import { requireUser } from "@/lib/auth/guard";
 import { loadSiteDirectory } from "@/lib/fathom/site-directory";
 import type { SiteDirectoryEntry } from "@/lib/sites/site-directory-entry";
@@ -14,10 +14,7 @@ async function load(): Promise<{ sites: SiteDirectoryEntry[] } | { error: ApiErr
   try {
     return { sites: await loadSiteDirectory((await governedFathom()).directorySource()) };
   } catch (error) {
-    if (isApiError(error)) return { error: error.toBody().error };
-    if (isConvertibleToApiError(error)) return { error: error.toApiError().toBody().error };
-    logError("Loading the site directory", error);
-    return { error: { code: "internal_error", message: "Something went wrong on our side." } };
+    return { error: toApiError(error, "Loading the site directory").toBody().error };
   }
 }
 
