@@ -1,10 +1,10 @@
 "use client";
 import { useRef, useState } from "react";
+import { NewPasswordField } from "@/components/auth/new-password-field";
 import { useSubmit } from "@/components/auth/use-submit";
 import { Field } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { Notice } from "@/components/ui/notice";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 
 /** Change your password; every other browser signed in as you is signed out. */
 export function PasswordForm() {
@@ -28,16 +28,7 @@ export function PasswordForm() {
       {done ? <Notice tone="success">{done}</Notice> : null}
       {error && !Object.keys(fields).length ? <Notice tone="error">{error}</Notice> : null}
       <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required errors={fields.currentPassword} />
-      <Field
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={MIN_PASSWORD_LENGTH}
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters. Other browsers signed in as you will be signed out.`}
-        errors={fields.newPassword}
-      />
+      <NewPasswordField label="New password" name="newPassword" note="Other browsers signed in as you will be signed out." errors={fields.newPassword} />
       <FormActions otherMessages={[]} submitLabel={pending ? "Changing…" : "Change password"} pending={pending} className="" />
     </form>
   );

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import { NewPasswordField } from "./new-password-field";
 import { useSubmit } from "./use-submit";
 
 /** Creates an account: the first admin on /setup, or an invitee on /invite/… . Signs in on success. */
@@ -26,16 +26,7 @@ export function AccountForm({ action, submitLabel, redirectTo = "/explore" }: { 
       {error ? <Notice tone="error">{error}</Notice> : null}
       <Field label="Name" name="name" autoComplete="name" required errors={fields.name} />
       <Field label="Email" name="email" type="email" autoComplete="email" required errors={fields.email} />
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={MIN_PASSWORD_LENGTH}
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        errors={fields.password}
-      />
+      <NewPasswordField label="Password" name="password" errors={fields.password} />
       <Button type="submit" disabled={pending}>
         {pending ? "Working…" : submitLabel}
       </Button>

@@ -58,14 +58,20 @@ function server(...responders: Array<() => Response>) {
   return asked;
 }
 
-function renderPanel() {
+/** Renders the panel over a server giving these answers in turn; returns when the server was asked. */
+function renderPanel(...responders: Array<() => Response>) {
+  const asked = server(...responders);
   const client = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
-  return render(
+  render(
     <QueryClientProvider client={client}>
       <CurrentVisitorsPanel siteId="CDBUGS" siteName="Bugs Bunny" />
     </QueryClientProvider>,
   );
+  return asked;
 }
+
+/** What every test starts from: 7 visitors, fetched at T. */
+const sevenVisitors = () => json(answer(7, T));
 
 const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 const figure = () => screen.getByText(/current visitors?$/, { selector: "span" }).parentElement!;
@@ -94,8 +100,7 @@ afterEach(() => {
 
 describe("the current-visitors panel", () => {
   it("shows the total in large type, the top pages and referrers, and when it was updated", async () => {
-    server(() => json(answer(7, T)));
-    renderPanel();
+    renderPanel(sevenVisitors);
     await advance(0);
     expect(screen.getByRole("heading", { name: "Current visitors on Bugs Bunny" })).toBeTruthy();
     expect(figure().textContent).toBe("7 current visitors");
@@ -108,11 +113,7 @@ describe("the current-visitors panel", () => {
   });
 
   it("asks again just after the server's next refresh, and the new figure replaces the old", async () => {
-    const asked = server(
-      () => json(answer(7, T)),
-      () => json(answer(9, T + 15_000)),
-    );
-    renderPanel();
+    const asked = renderPanel(sevenVisitors, () => json(answer(9, T + 15_000)));
     await advance(0);
     await advance(15_400);
     expect(asked).toHaveLength(1);
@@ -124,12 +125,11 @@ describe("the current-visitors panel", () => {
   });
 
   it("keeps the last figure with a quiet notice when a refresh is rate-limited", async () => {
-    const asked = server(
-      () => json(answer(7, T)),
+    const asked = renderPanel(
+      sevenVisitors,
       () => json({ error: { code: "fathom_rate_limited", message: "Fathom's request limit is reached.", retryAfter: 30 } }, 429),
       () => json(answer(8, T + 46_000)),
     );
-    renderPanel();
     await advance(16_000);
     expect(asked).toHaveLength(2);
     expect(figure().textContent).toBe("7 current visitors");
@@ -145,11 +145,7 @@ describe("the current-visitors panel", () => {
   });
 
   it("asks nothing while the tab is hidden and catches up at once when it is shown", async () => {
-    const asked = server(
-      () => json(answer(7, T)),
-      () => json(answer(11, T + 120_000)),
-    );
-    renderPanel();
+    const asked = renderPanel(sevenVisitors, () => json(answer(11, T + 120_000)));
     await advance(1_000);
     setVisibility("hidden");
     await advance(120_000);
@@ -161,11 +157,7 @@ describe("the current-visitors panel", () => {
   });
 
   it("lets the viewer hide the top pages and referrers", async () => {
-    server(
-      () => json(answer(7, T)),
-      () => json({ ...answer(7, T), detailed: false, pages: null, referrers: null }),
-    );
-    renderPanel();
+    renderPanel(sevenVisitors, () => json({ ...answer(7, T), detailed: false, pages: null, referrers: null }));
     await advance(0);
     fireEvent.click(screen.getByRole("checkbox", { name: "Top pages and referrers" }));
     await advance(0);
@@ -174,11 +166,7 @@ describe("the current-visitors panel", () => {
   });
 
   it("keeps the last figure when the other view (simple or detailed) fails to load", async () => {
-    server(
-      () => json(answer(7, T)),
-      () => json({ error: { code: "fathom_unavailable", message: "Fathom is not answering right now." } }, 502),
-    );
-    renderPanel();
+    renderPanel(sevenVisitors, () => json({ error: { code: "fathom_unavailable", message: "Fathom is not answering right now." } }, 502));
     await advance(0);
     fireEvent.click(screen.getByRole("checkbox", { name: "Top pages and referrers" }));
     await advance(0);

@@ -21,11 +21,11 @@ function stubFetch(answer: (method: string, path: string, body: unknown) => { st
   return fetchMock;
 }
 
-function renderManager(canEdit: boolean) {
+function renderManager(canEdit: boolean, initialEvents = [signup, addToCart]) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
   return render(
     <QueryClientProvider client={client}>
-      <EventsManager siteId="CDBUGS" siteName="Bugs" canEdit={canEdit} initialEvents={[signup, addToCart]} />
+      <EventsManager siteId="CDBUGS" siteName="Bugs" canEdit={canEdit} initialEvents={initialEvents} />
     </QueryClientProvider>,
   );
 }
@@ -47,6 +47,17 @@ describe("EventsManager", () => {
     expect(within(row("SIGNUP")).getByRole("link", { name: "Report on this event: Signed up" })).toBeTruthy();
     expect(screen.queryByRole("button", { name: /^Edit/ })).toBeNull();
     expect(screen.queryByRole("heading", { name: "Create an event" })).toBeNull();
+  });
+
+  it("says when there are no events, and tells an editor how to make one", () => {
+    stubFetch(() => ({ status: 500, body: {} }));
+    renderManager(false, []);
+    expect(screen.getByRole("heading", { name: "Events of Bugs (0)" })).toBeTruthy();
+    expect(screen.getByText("No events yet.")).toBeTruthy();
+    cleanup();
+    renderManager(true, []);
+    expect(screen.getByRole("heading", { name: "Create an event" })).toBeTruthy();
+    expect(screen.getByText("No events yet. Create one above, then track it from your site.")).toBeTruthy();
   });
 
   it("edits a row in place, sends only what changed, and says so once Fathom has it", async () => {

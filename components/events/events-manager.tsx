@@ -82,9 +82,11 @@ export function EventsManager({ siteId, siteName, canEdit, initialEvents }: Prop
       sort={sortEvents}
       title={`Events of ${siteName}`}
       what="the events"
-      empty={`No events yet.${canEdit ? " Create one above, then track it from your site." : ""}`}
-      create={canEdit ? { title: "Create an event", form: (hooks) => <CreateEvent siteId={siteId} hooks={hooks} /> } : undefined}
-      row={(event, hooks) => <EventRow key={event.id} siteId={siteId} event={event} canEdit={canEdit} hooks={hooks} />}
+      empty="No events yet."
+      emptyHint="Create one above, then track it from your site."
+      canEdit={canEdit}
+      create={{ title: "Create an event", form: (hooks) => <CreateEvent siteId={siteId} hooks={hooks} /> }}
+      row={(event, hooks) => <EventRow siteId={siteId} event={event} canEdit={canEdit} hooks={hooks} />}
     />
   );
 }

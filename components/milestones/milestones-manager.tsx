@@ -77,9 +77,11 @@ export function MilestonesManager({ siteId, siteName, canEdit, initialMilestones
       title={`Milestones of ${siteName}`}
       countNote=", newest first"
       what="the milestones"
-      empty={`No milestones yet.${canEdit ? " Add one above: it shows as a marker on every timeline of this site." : ""}`}
-      create={canEdit ? { title: "Add a milestone", form: (hooks) => <AddMilestone siteId={siteId} hooks={hooks} /> } : undefined}
-      row={(milestone, hooks) => <MilestoneRow key={milestone.id} siteId={siteId} milestone={milestone} canEdit={canEdit} hooks={hooks} today={today} />}
+      empty="No milestones yet."
+      emptyHint="Add one above: it shows as a marker on every timeline of this site."
+      canEdit={canEdit}
+      create={{ title: "Add a milestone", form: (hooks) => <AddMilestone siteId={siteId} hooks={hooks} /> }}
+      row={(milestone, hooks) => <MilestoneRow siteId={siteId} milestone={milestone} canEdit={canEdit} hooks={hooks} today={today} />}
     />
   );
 }

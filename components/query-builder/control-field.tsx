@@ -21,19 +21,15 @@ export function ControlMessages({ id, messages }: { id: string; messages: readon
  * A labelled control with its hint and messages, wired for screen readers. The control itself is a
  * render prop so a native select, an input or a composite can take the same ids.
  */
-export function ControlField({
-  label,
-  hint,
-  messages = [],
-  className = "",
-  children,
-}: {
+type ControlFieldProps = {
   label: string;
   hint?: ReactNode;
   messages?: readonly string[];
   className?: string;
   children: (props: ControlProps) => ReactNode;
-}) {
+};
+
+export function ControlField({ label, hint, messages = [], className = "", children }: ControlFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const messageId = `${id}-messages`;
@@ -51,5 +47,36 @@ export function ControlField({
       ) : null}
       <ControlMessages id={messageId} messages={messages} />
     </div>
+  );
+}
+
+type Option = { value: string; label: string };
+
+/** A labelled native select of `options`; `placeholder` comes first, standing for a value that is none of them. */
+export function ControlSelect({
+  value,
+  options,
+  placeholder,
+  onChange,
+  ...field
+}: Omit<ControlFieldProps, "children"> & {
+  value: string;
+  options: readonly Option[];
+  placeholder?: Option;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <ControlField {...field}>
+      {(props) => (
+        <select {...props} className={controlClass} value={value} onChange={(event) => onChange(event.target.value)}>
+          {placeholder ? <option value={placeholder.value}>{placeholder.label}</option> : null}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </ControlField>
   );
 }

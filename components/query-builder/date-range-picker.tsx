@@ -5,14 +5,14 @@ import { Popover } from "radix-ui";
 import { useId, useState } from "react";
 import { DATE_PRESET_LABELS } from "@/lib/format/labels";
 import { DATE_PRESETS, type DateRange } from "@/lib/query/date-presets";
-import type { QueryMessages, ReportQuery } from "@/lib/query/report-query";
+import type { ReportQuery } from "@/lib/query/report-query";
 import { todayIn } from "@/lib/query/resolve-range";
-import { messagesAt } from "./builder-messages";
-import { ControlField, ControlMessages, controlClass } from "./control-field";
+import { messagesAt, type BuilderSectionProps } from "./builder-messages";
+import { ControlField, ControlMessages, ControlSelect, controlClass } from "./control-field";
 import { changeCustomDates, changeRangePreset } from "@/lib/query/query-edits";
 import { buttonClass } from "@/components/ui/button";
 
-const PRESET_CHOICES: ReadonlyArray<DateRange["preset"]> = [...DATE_PRESETS, "custom"];
+const PRESET_OPTIONS = ([...DATE_PRESETS, "custom"] as const).map((preset) => ({ value: preset, label: DATE_PRESET_LABELS[preset] }));
 
 /** The calendar is only needed once someone opens it: it stays out of the page's first load. */
 const RangeCalendar = dynamic(() => import("./range-calendar").then((module) => module.RangeCalendar), {
@@ -31,38 +31,55 @@ export function DateRangePicker({
   onChange,
   messages,
   timezone,
-}: {
-  value: ReportQuery;
-  onChange: (next: ReportQuery) => void;
-  messages: QueryMessages;
-  timezone: string;
-}) {
+}: BuilderSectionProps & { timezone: string }) {
   const range = value.range;
   const rangeMessages = messagesAt(messages, "range");
   return (
     <div className="flex flex-col gap-2">
-      <ControlField label="Date range" messages={range.preset === "custom" ? [] : rangeMessages} hint={`Dates are in the site's timezone (${timezone}).`}>
-        {(props) => (
-          <select
-            {...props}
-            className={controlClass}
-            value={range.preset}
-            onChange={(event) =>
-              onChange(changeRangePreset(value, event.target.value as DateRange["preset"], { timezone, now: new Date() }))
-            }
-          >
-            {PRESET_CHOICES.map((preset) => (
-              <option key={preset} value={preset}>
-                {DATE_PRESET_LABELS[preset]}
-              </option>
-            ))}
-          </select>
-        )}
-      </ControlField>
+      <ControlSelect
+        label="Date range"
+        messages={range.preset === "custom" ? [] : rangeMessages}
+        hint={`Dates are in the site's timezone (${timezone}).`}
+        value={range.preset}
+        options={PRESET_OPTIONS}
+        onChange={(preset) => onChange(changeRangePreset(value, preset as DateRange["preset"], { timezone, now: new Date() }))}
+      />
       {range.preset === "custom" ? (
         <CustomDates value={value} from={range.from} to={range.to} onChange={onChange} timezone={timezone} messages={rangeMessages} />
       ) : null}
     </div>
+  );
+}
+
+/** One end of a custom range, no later than today; `messagesId` names the range's messages when it has any. */
+function DateInput({
+  label,
+  value,
+  today,
+  messagesId,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  today: string;
+  messagesId: string | undefined;
+  onChange: (date: string) => void;
+}) {
+  return (
+    <ControlField label={label}>
+      {(props) => (
+        <input
+          {...props}
+          type="date"
+          className={controlClass}
+          value={value}
+          max={today}
+          aria-invalid={messagesId ? true : undefined}
+          aria-describedby={messagesId}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </ControlField>
   );
 }
 
@@ -103,34 +120,8 @@ function CustomDates({
   return (
     <div className="flex flex-col gap-1">
       <div className="grid grid-cols-2 gap-2">
-        <ControlField label="From">
-          {(props) => (
-            <input
-              {...props}
-              type="date"
-              className={controlClass}
-              value={from}
-              max={today}
-              aria-invalid={messages.length ? true : undefined}
-              aria-describedby={describedBy}
-              onChange={(event) => onChange(changeCustomDates(value, event.target.value, to))}
-            />
-          )}
-        </ControlField>
-        <ControlField label="To">
-          {(props) => (
-            <input
-              {...props}
-              type="date"
-              className={controlClass}
-              value={to}
-              max={today}
-              aria-invalid={messages.length ? true : undefined}
-              aria-describedby={describedBy}
-              onChange={(event) => onChange(changeCustomDates(value, from, event.target.value))}
-            />
-          )}
-        </ControlField>
+        <DateInput label="From" value={from} today={today} messagesId={describedBy} onChange={(date) => onChange(changeCustomDates(value, date, to))} />
+        <DateInput label="To" value={to} today={today} messagesId={describedBy} onChange={(date) => onChange(changeCustomDates(value, from, date))} />
       </div>
       <ControlMessages id={`${id}-messages`} messages={messages} />
       <Popover.Root

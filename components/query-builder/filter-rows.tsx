@@ -42,6 +42,40 @@ export function FilterRows({
   );
 }
 
+/** A filter's property or operator: a select named for screen readers; `messagesId` names its messages when it has any. */
+function FilterSelect<V extends string>({
+  label,
+  messagesId,
+  value,
+  choices,
+  choiceLabel,
+  onChange,
+}: {
+  label: string;
+  messagesId: string | undefined;
+  value: V;
+  choices: readonly V[];
+  choiceLabel: (choice: V) => string;
+  onChange: (choice: V) => void;
+}) {
+  return (
+    <select
+      aria-label={label}
+      aria-invalid={messagesId ? true : undefined}
+      aria-describedby={messagesId}
+      className={controlClass}
+      value={value}
+      onChange={(event) => onChange(event.target.value as V)}
+    >
+      {choices.map((choice) => (
+        <option key={choice} value={choice}>
+          {choiceLabel(choice)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function FilterRow({
   index,
   filter,
@@ -66,34 +100,22 @@ function FilterRow({
   return (
     <div role="group" aria-label={`Filter ${n}`} className="flex flex-col gap-1 rounded-md border border-line p-2">
       <div className="grid grid-cols-2 gap-1">
-        <select
-          aria-label={`Filter ${n} property`}
-          aria-invalid={property.length ? true : undefined}
-          aria-describedby={described("property", property)}
-          className={controlClass}
+        <FilterSelect
+          label={`Filter ${n} property`}
+          messagesId={described("property", property)}
           value={filter.property}
-          onChange={(event) => onChange({ property: event.target.value as FilterProperty })}
-        >
-          {FILTER_PROPERTIES.map((candidate) => (
-            <option key={candidate} value={candidate}>
-              {fieldLabel(candidate)}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label={`Filter ${n} operator`}
-          aria-invalid={operator.length ? true : undefined}
-          aria-describedby={described("operator", operator)}
-          className={controlClass}
+          choices={FILTER_PROPERTIES}
+          choiceLabel={fieldLabel}
+          onChange={(choice) => onChange({ property: choice })}
+        />
+        <FilterSelect
+          label={`Filter ${n} operator`}
+          messagesId={described("operator", operator)}
           value={filter.operator}
-          onChange={(event) => onChange({ operator: event.target.value as FilterOperator })}
-        >
-          {operatorsFor(filter.property).map((candidate) => (
-            <option key={candidate} value={candidate}>
-              {operatorLabel(candidate)}
-            </option>
-          ))}
-        </select>
+          choices={operatorsFor(filter.property)}
+          choiceLabel={operatorLabel}
+          onChange={(choice) => onChange({ operator: choice })}
+        />
       </div>
       <div className="flex gap-1">
         <input

@@ -4,8 +4,10 @@ import { GROUPING_LABELS } from "@/lib/format/labels";
 import { fieldLabel, type GroupableField } from "@/lib/query/fathom-fields";
 import { GROUPING_CHOICES, type GroupingChoice } from "@/lib/query/report-query";
 import { messagesAt, type BuilderSectionProps } from "./builder-messages";
-import { ControlField, ControlMessages, controlClass, labelClass } from "./control-field";
+import { ControlMessages, ControlSelect, controlClass, labelClass } from "./control-field";
 import { addGroupBy, groupableFieldsLeft, removeGroupBy } from "@/lib/query/query-edits";
+
+const GROUPING_OPTIONS = GROUPING_CHOICES.map((choice) => ({ value: choice, label: GROUPING_LABELS[choice] }));
 
 /** The date grouping (automatic, none, hourly…) and the fields to group by, several at once. */
 export function GroupingSection({
@@ -18,30 +20,18 @@ export function GroupingSection({
   const byMessages = messagesAt(messages, "by");
   return (
     <div className="flex flex-col gap-3">
-      <ControlField
+      <ControlSelect
         label="Date grouping"
         messages={messagesAt(messages, "grouping")}
         hint={value.grouping === "auto" ? "Hourly up to 2 days, daily up to 3 months, monthly beyond." : undefined}
-      >
-        {(props) => (
-          <select
-            {...props}
-            className={controlClass}
-            value={value.grouping}
-            onChange={(event) => {
-              const grouping = event.target.value as GroupingChoice;
-              const sort = grouping === "none" && value.sort?.field === "timestamp" ? undefined : value.sort;
-              onChange({ ...value, grouping, sort });
-            }}
-          >
-            {GROUPING_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {GROUPING_LABELS[choice]}
-              </option>
-            ))}
-          </select>
-        )}
-      </ControlField>
+        value={value.grouping}
+        options={GROUPING_OPTIONS}
+        onChange={(choice) => {
+          const grouping = choice as GroupingChoice;
+          const sort = grouping === "none" && value.sort?.field === "timestamp" ? undefined : value.sort;
+          onChange({ ...value, grouping, sort });
+        }}
+      />
 
       <div className="flex flex-col gap-1">
         <span id={`${id}-label`} className={labelClass}>

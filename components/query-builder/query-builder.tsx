@@ -2,7 +2,7 @@
 import { useId, useMemo, useSyncExternalStore, type KeyboardEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { queryMessages, type ReportQuery } from "@/lib/query/report-query";
-import { allMessages } from "./builder-messages";
+import { allMessages, type BuilderSectionProps } from "./builder-messages";
 import { siteTimezone, type BuilderSite } from "./builder-site";
 import { DateRangePicker } from "./date-range-picker";
 import { DisplaySection } from "./display-section";
@@ -53,6 +53,8 @@ function useHydrated(): boolean {
 export function QueryBuilder({ value, onChange, onRun, sites, running = false }: QueryBuilderProps) {
   const id = useId();
   const messages = useMemo(() => queryMessages(value), [value]);
+  /** What every section gets. */
+  const section: BuilderSectionProps = { value, onChange, messages };
   const problems = allMessages(messages);
   const valid = problems.length === 0;
   const timezone = siteTimezone(findSite(sites, value.site));
@@ -81,23 +83,23 @@ export function QueryBuilder({ value, onChange, onRun, sites, running = false }:
     >
       <fieldset disabled={!hydrated} className="contents">
         <Section title="Data">
-          <SourceSection value={value} onChange={onChange} sites={sites} messages={messages} />
-          <MetricToggles value={value} onChange={onChange} messages={messages} />
+          <SourceSection {...section} sites={sites} />
+          <MetricToggles {...section} />
         </Section>
         <Section title="Dates">
-          <DateRangePicker value={value} onChange={onChange} messages={messages} timezone={timezone} />
+          <DateRangePicker {...section} timezone={timezone} />
         </Section>
         <Section title="Grouping">
-          <GroupingSection value={value} onChange={onChange} messages={messages} />
+          <GroupingSection {...section} />
         </Section>
         <Section title="Filters">
-          <FilterRows value={value} onChange={onChange} messages={messages} />
+          <FilterRows {...section} />
         </Section>
         <Section title="Rows">
-          <SortLimitSection value={value} onChange={onChange} messages={messages} />
+          <SortLimitSection {...section} />
         </Section>
         <Section title="Display">
-          <DisplaySection value={value} onChange={onChange} messages={messages} />
+          <DisplaySection {...section} />
         </Section>
       </fieldset>
       <div className="sticky bottom-0 flex flex-col gap-1 border-t border-line bg-surface pt-3">

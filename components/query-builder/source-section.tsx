@@ -1,8 +1,7 @@
 "use client";
-import type { ReportQuery, QueryMessages } from "@/lib/query/report-query";
-import { messagesAt } from "./builder-messages";
+import { messagesAt, type BuilderSectionProps } from "./builder-messages";
 import type { BuilderSite } from "./builder-site";
-import { ControlField, controlClass } from "./control-field";
+import { ControlSelect } from "./control-field";
 import { changeEntity, changeSite, findSite } from "@/lib/query/query-edits";
 import { SegmentedControl } from "./segmented-control";
 
@@ -17,12 +16,7 @@ export function SourceSection({
   onChange,
   sites,
   messages,
-}: {
-  value: ReportQuery;
-  onChange: (next: ReportQuery) => void;
-  sites: readonly BuilderSite[];
-  messages: QueryMessages;
-}) {
+}: BuilderSectionProps & { sites: readonly BuilderSite[] }) {
   const site = findSite(sites, value.site);
   const events = site?.events ?? [];
   const siteMessages = site ? messagesAt(messages, "site") : [...messagesAt(messages, "site"), "Pick a site from the list"];
@@ -31,26 +25,17 @@ export function SourceSection({
     value.metrics.includes("value") && events.some((event) => event.name === value.event && event.currency === null);
   return (
     <div className="flex flex-col gap-3">
-      <ControlField label="Site" messages={siteMessages}>
-        {(props) => (
-          <select
-            {...props}
-            className={controlClass}
-            value={site ? value.site : ""}
-            onChange={(event) => {
-              const next = findSite(sites, event.target.value);
-              if (next) onChange(changeSite(value, next));
-            }}
-          >
-            {site ? null : <option value="">Pick a site</option>}
-            {sites.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </ControlField>
+      <ControlSelect
+        label="Site"
+        messages={siteMessages}
+        value={site ? value.site : ""}
+        placeholder={site ? undefined : { value: "", label: "Pick a site" }}
+        options={sites.map((candidate) => ({ value: candidate.id, label: candidate.name }))}
+        onChange={(id) => {
+          const next = findSite(sites, id);
+          if (next) onChange(changeSite(value, next));
+        }}
+      />
       <SegmentedControl
         label="Report on"
         value={value.entity}
@@ -59,7 +44,7 @@ export function SourceSection({
         messages={messagesAt(messages, "entity")}
       />
       {value.entity === "event" ? (
-        <ControlField
+        <ControlSelect
           label="Event"
           messages={messagesAt(messages, "event")}
           hint={
@@ -71,23 +56,11 @@ export function SourceSection({
                   ? "Fathom doesn't tell Sounding this event's currency, so values show as plain amounts. Set it on the Sites page to see them as money."
                   : undefined
           }
-        >
-          {(props) => (
-            <select
-              {...props}
-              className={controlClass}
-              value={value.event ?? ""}
-              onChange={(event) => onChange({ ...value, event: event.target.value })}
-            >
-              {value.event === undefined || !eventKnown ? <option value={value.event ?? ""}>{value.event ?? "Pick an event"}</option> : null}
-              {events.map((event) => (
-                <option key={event.id} value={event.name}>
-                  {event.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </ControlField>
+          value={value.event ?? ""}
+          placeholder={value.event === undefined || !eventKnown ? { value: value.event ?? "", label: value.event ?? "Pick an event" } : undefined}
+          options={events.map((event) => ({ value: event.name, label: event.name }))}
+          onChange={(name) => onChange({ ...value, event: name })}
+        />
       ) : null}
     </div>
   );

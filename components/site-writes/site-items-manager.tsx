@@ -1,6 +1,6 @@
 "use client";
 import { useQuery, type QueryKey, type UseQueryOptions } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { WriteMessageNotice } from "./write-message-notice";
@@ -17,10 +17,13 @@ type Props<T extends { id: string }, K extends QueryKey> = {
   countNote?: string;
   /** "the events", in "Could not refresh the events: …". */
   what: string;
-  /** What an empty list says. */
+  /** What an empty list says, and what it adds for those who may write ("Create one above, …"). */
   empty: string;
-  /** The create form and its heading, for those who may write. */
-  create?: { title: string; form: (hooks: MutationHooks) => ReactNode };
+  emptyHint: string;
+  /** Editors and admins get the create form (and `emptyHint`); viewers only read (the server refuses them anyway). */
+  canEdit: boolean;
+  /** The create form and its heading. */
+  create: { title: string; form: (hooks: MutationHooks) => ReactNode };
   /** One `<li>` per item (./site-item-row.tsx). */
   row: (item: T, hooks: MutationHooks) => ReactNode;
 };
@@ -37,6 +40,8 @@ export function SiteItemsManager<T extends { id: string }, K extends QueryKey>({
   countNote = "",
   what,
   empty,
+  emptyHint,
+  canEdit,
   create,
   row,
 }: Props<T, K>) {
@@ -48,7 +53,7 @@ export function SiteItemsManager<T extends { id: string }, K extends QueryKey>({
   return (
     <div className="flex flex-col gap-4">
       <WriteMessageNotice message={message} onDismiss={dismiss} />
-      {create ? (
+      {canEdit ? (
         <Card>
           <h2 className="mb-3 font-medium">{create.title}</h2>
           {create.form(hooks)}
@@ -64,9 +69,13 @@ export function SiteItemsManager<T extends { id: string }, K extends QueryKey>({
           </span>
         </h2>
         {items.length === 0 ? (
-          <p className="px-4 py-6 text-sm text-muted">{empty}</p>
+          <p className="px-4 py-6 text-sm text-muted">{canEdit ? `${empty} ${emptyHint}` : empty}</p>
         ) : (
-          <ul aria-label={title}>{items.map((item) => row(item, hooks))}</ul>
+          <ul aria-label={title}>
+            {items.map((item) => (
+              <Fragment key={item.id}>{row(item, hooks)}</Fragment>
+            ))}
+          </ul>
         )}
       </section>
     </div>

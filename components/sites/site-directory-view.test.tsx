@@ -31,6 +31,11 @@ describe("SiteDirectoryView", () => {
     expect(card.getByTestId("site-sharing").textContent).toBe("Shared with a password");
     expect(card.getByText("Signed up to newsletter")).toBeTruthy();
     expect(card.getByText("Website Redesign Launch")).toBeTruthy();
+    // The text a screen reader reads (jsdom's name computation drops the space before the sr-only part).
+    expect(bugs.querySelector('a[href="/sites/CDBUGS/events"]')?.textContent).toBe("Open events of Bugs Bunny Portfolio");
+    expect(bugs.querySelector('a[href="/sites/CDBUGS/milestones"]')?.textContent).toBe("Open milestones of Bugs Bunny Portfolio");
+    expect(card.getByRole("region", { name: "Events of Bugs Bunny Portfolio" }).querySelector('[data-event-id="ABCDEFGH"]')).toBeTruthy();
+    expect(card.getByTestId("site-milestones").querySelector('li[data-milestone-id="m1"] time')?.getAttribute("dateTime")).toBe("2024-01-15");
 
     const daffy = within(screen.getByRole("article", { name: "Daffy's Website" }));
     expect(daffy.getByTestId("site-timezone").textContent).toBe("Account default");

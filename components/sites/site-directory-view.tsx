@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import type { SiteDirectoryEntry } from "@/lib/sites/site-directory-entry";
 
@@ -7,6 +8,42 @@ const SHARING_LABELS: Record<SiteDirectoryEntry["sharing"], string> = {
   private: "Shared with a password",
   public: "Shared publicly",
 };
+
+/** One of a site's lists on its card: the count, a link to the site's page for it, and each item (or "No … yet."). */
+function SiteList<T>({
+  site,
+  list,
+  title,
+  items,
+  children,
+}: {
+  site: SiteDirectoryEntry;
+  list: "events" | "milestones";
+  title: string;
+  items: T[];
+  children: (item: T) => ReactNode;
+}) {
+  return (
+    <section aria-label={`${title} of ${site.name}`}>
+      <div className="flex items-baseline justify-between gap-2">
+        <h3 className="text-sm font-medium">
+          {title} <span className="text-muted">({items.length})</span>
+        </h3>
+        <Link href={`/sites/${encodeURIComponent(site.id)}/${list}`} className="text-sm text-accent hover:underline">
+          Open {list}
+          <span className="sr-only"> of {site.name}</span>
+        </Link>
+      </div>
+      {items.length ? (
+        <ul className="mt-1 flex flex-col gap-0.5 text-sm" data-testid={`site-${list}`}>
+          {items.map(children)}
+        </ul>
+      ) : (
+        <p className="mt-1 text-sm text-muted">No {list} yet.</p>
+      )}
+    </section>
+  );
+}
 
 function SiteCard({ site }: { site: SiteDirectoryEntry }) {
   const headingId = `site-${site.id}`;
@@ -45,51 +82,23 @@ function SiteCard({ site }: { site: SiteDirectoryEntry }) {
           Current visitors
         </Link>
       </div>
-      <section aria-label={`Events of ${site.name}`}>
-        <div className="flex items-baseline justify-between gap-2">
-          <h3 className="text-sm font-medium">
-            Events <span className="text-muted">({site.events.length})</span>
-          </h3>
-          <Link href={`/sites/${encodeURIComponent(site.id)}/events`} className="text-sm text-accent hover:underline">
-            Open events<span className="sr-only"> of {site.name}</span>
-          </Link>
-        </div>
-        {site.events.length ? (
-          <ul className="mt-1 flex flex-col gap-0.5 text-sm" data-testid="site-events">
-            {site.events.map((event) => (
-              <li key={event.id} data-event-id={event.id}>
-                {event.name} <code className="font-mono text-xs text-muted">{event.id}</code>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="mt-1 text-sm text-muted">No events yet.</p>
+      <SiteList site={site} list="events" title="Events" items={site.events}>
+        {(event) => (
+          <li key={event.id} data-event-id={event.id}>
+            {event.name} <code className="font-mono text-xs text-muted">{event.id}</code>
+          </li>
         )}
-      </section>
-      <section aria-label={`Milestones of ${site.name}`}>
-        <div className="flex items-baseline justify-between gap-2">
-          <h3 className="text-sm font-medium">
-            Milestones <span className="text-muted">({site.milestones.length})</span>
-          </h3>
-          <Link href={`/sites/${encodeURIComponent(site.id)}/milestones`} className="text-sm text-accent hover:underline">
-            Open milestones<span className="sr-only"> of {site.name}</span>
-          </Link>
-        </div>
-        {site.milestones.length ? (
-          <ul className="mt-1 flex flex-col gap-0.5 text-sm" data-testid="site-milestones">
-            {site.milestones.map((milestone) => (
-              <li key={milestone.id} data-milestone-id={milestone.id}>
-                <time dateTime={milestone.date} className="tabular-nums text-muted">
-                  {milestone.date}
-                </time>{" "}
-                {milestone.name}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="mt-1 text-sm text-muted">No milestones yet.</p>
+      </SiteList>
+      <SiteList site={site} list="milestones" title="Milestones" items={site.milestones}>
+        {(milestone) => (
+          <li key={milestone.id} data-milestone-id={milestone.id}>
+            <time dateTime={milestone.date} className="tabular-nums text-muted">
+              {milestone.date}
+            </time>{" "}
+            {milestone.name}
+          </li>
         )}
-      </section>
+      </SiteList>
     </Card>
   );
 }

@@ -20,6 +20,10 @@ function cutOffBody(start: string): ReadableStream<Uint8Array> {
   });
 }
 
+/** Never answers: fails only when the request is aborted (by the client's timeout or the caller). */
+const hang: Responder = (request) =>
+  new Promise<Response>((_, reject) => request.signal?.addEventListener("abort", () => reject(request.signal?.reason)));
+
 async function failure(promise: Promise<unknown>): Promise<FathomError> {
   const error = await promise.then(
     () => {
@@ -192,11 +196,7 @@ describe("FathomError without a usable answer", () => {
   });
 
   it("no answer in time → timeout, 504", async () => {
-    const { client } = clientWith(
-      (request) =>
-        new Promise<Response>((_, reject) => request.signal?.addEventListener("abort", () => reject(request.signal?.reason))),
-      30,
-    );
+    const { client } = clientWith(hang, 30);
     const error = await failure(client.getToken());
     expect(error.kind).toBe("timeout");
     expect(error.toApiError().status).toBe(504);
@@ -204,10 +204,7 @@ describe("FathomError without a usable answer", () => {
 
   it("a caller's abort is passed through as the abort, not as a Fathom failure", async () => {
     const controller = new AbortController();
-    const { client } = clientWith(
-      (request) =>
-        new Promise<Response>((_, reject) => request.signal?.addEventListener("abort", () => reject(request.signal?.reason))),
-    );
+    const { client } = clientWith(hang);
     const pending = client.getToken({ signal: controller.signal });
     controller.abort();
     const error = await pending.catch((e: unknown) => e);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ManualUpstream, advance, readOf, settle, testGovernor, track, useFakeClock } from "./test-kit";
+import { ManualUpstream, advance, cacheAnswer, readOf, settle, testGovernor, track, useFakeClock } from "./test-kit";
 
 beforeEach(() => useFakeClock());
 afterEach(() => vi.useRealTimers());
@@ -103,13 +103,12 @@ describe("deadlines", () => {
 });
 
 describe("stale answers", () => {
+  const short = { ttlMs: 10_000, persist: false };
+
   it("serves the last good answer, marked stale, when the budget cannot refresh it in time", async () => {
     const { governor } = await testGovernor({ reportsPerMinute: 1 });
     const upstream = new ManualUpstream();
-    const short = { ttlMs: 10_000, persist: false };
-    void governor.read(readOf(upstream, "k", { freshness: short }));
-    await settle();
-    await upstream.answer("good");
+    await cacheAnswer(governor, upstream, "k", "good", short);
     await advance(20_000);
     const answer = await governor.read(readOf(upstream, "k", { freshness: short }));
     expect(answer).toEqual({
@@ -123,10 +122,7 @@ describe("stale answers", () => {
   it("waits only briefly for a refresh when a last good answer can stand in", async () => {
     const { governor } = await testGovernor({ maxConcurrency: 1 });
     const upstream = new ManualUpstream();
-    const short = { ttlMs: 10_000, persist: false };
-    void governor.read(readOf(upstream, "k", { freshness: short }));
-    await settle();
-    await upstream.answer("good");
+    await cacheAnswer(governor, upstream, "k", "good", short);
     void governor.read(readOf(upstream, "blocker"));
     await advance(11_000);
     const polled = track(governor.read(readOf(upstream, "k", { freshness: short, priority: "poll" })));

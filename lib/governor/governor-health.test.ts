@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FathomError } from "@/lib/fathom/errors";
-import { FakeUpstreamError, ManualUpstream, advance, readOf, settle, testGovernor, track, useFakeClock } from "./test-kit";
+import type { Governor } from "./governor";
+import { FakeUpstreamError, ManualUpstream, advance, cacheAnswer, readInFlight, readOf, settle, testGovernor, track, useFakeClock } from "./test-kit";
 
 beforeEach(() => useFakeClock());
 afterEach(() => vi.useRealTimers());
@@ -9,6 +10,15 @@ const fathom500 = () => new FathomError({ kind: "server", status: 500, message: 
 const reset = () => new FathomError({ kind: "network", status: 0, message: "Fathom could not be reached. (fetch failed)" });
 const timeout = () => new FathomError({ kind: "timeout", status: 0, message: "Fathom did not answer within 15 s." });
 const health = { threshold: 3, baseCooldownMs: 10_000, maxCooldownMs: 60_000 };
+
+/** Fathom failing again and again: `count` reads of different keys, each failed upstream with `error()`. */
+async function failReads(governor: Governor, upstream: ManualUpstream, count: number, error: () => unknown) {
+  for (let i = 0; i < count; i++) {
+    void governor.read(readOf(upstream, `k${i}`)).catch(() => undefined);
+    await settle();
+    await upstream.fail(error());
+  }
+}
 
 describe("what a caller hears when Fathom fails (not 'Sounding is pacing its requests')", () => {
   it("a request still on its way when the caller's time runs out: Fathom is slow", async () => {
@@ -37,19 +47,13 @@ describe("what a caller hears when Fathom fails (not 'Sounding is pacing its req
   });
 
   it("a failure with no time left to retry reaches the caller as what Fathom did", async () => {
-    const { governor } = await testGovernor({ retryBaseMs: 30_000 });
-    const upstream = new ManualUpstream();
-    const read = track(governor.read(readOf(upstream, "k")));
-    await settle();
+    const { upstream, read } = await readInFlight({ retryBaseMs: 30_000 });
     await upstream.fail(fathom500());
     expect((read.error as FathomError).toApiError().message).toBe("Fathom is failing right now (it answered 500); try again shortly.");
   });
 
   it("a hang that times out is not sent again at once, and the caller is told", async () => {
-    const { governor } = await testGovernor();
-    const upstream = new ManualUpstream();
-    const read = track(governor.read(readOf(upstream, "k")));
-    await settle();
+    const { upstream, read } = await readInFlight();
     await upstream.fail(timeout());
     await advance(30_000);
     expect(upstream.count).toBe(1);
@@ -97,14 +101,8 @@ describe("the circuit breaker", () => {
     const { governor } = await testGovernor({ health, maxRetries: 0 });
     const upstream = new ManualUpstream();
     const short = { ttlMs: 1_000, persist: false };
-    void governor.read(readOf(upstream, "report", { freshness: short }));
-    await settle();
-    await upstream.answer("good");
-    for (let i = 0; i < 3; i++) {
-      void governor.read(readOf(upstream, `x${i}`)).catch(() => undefined);
-      await settle();
-      await upstream.fail(fathom500());
-    }
+    await cacheAnswer(governor, upstream, "report", "good", short);
+    await failReads(governor, upstream, 3, fathom500);
     await advance(2_000);
     const answer = await governor.read(readOf(upstream, "report", { freshness: short }));
     expect(answer).toMatchObject({ data: "good", meta: { stale: true } });
@@ -113,11 +111,7 @@ describe("the circuit breaker", () => {
   it("a failed probe opens it again for twice as long", async () => {
     const { governor } = await testGovernor({ health, maxRetries: 0 });
     const upstream = new ManualUpstream();
-    for (let i = 0; i < 3; i++) {
-      void governor.read(readOf(upstream, `k${i}`)).catch(() => undefined);
-      await settle();
-      await upstream.fail(new FakeUpstreamError(503));
-    }
+    await failReads(governor, upstream, 3, () => new FakeUpstreamError(503));
     await advance(10_000);
     void governor.read(readOf(upstream, "probe")).catch(() => undefined);
     await settle();
@@ -130,11 +124,7 @@ describe("the circuit breaker", () => {
   it("a 4xx is an answer, not an outage: it never opens the breaker", async () => {
     const { governor } = await testGovernor({ health, maxRetries: 0 });
     const upstream = new ManualUpstream();
-    for (let i = 0; i < 5; i++) {
-      void governor.read(readOf(upstream, `k${i}`)).catch(() => undefined);
-      await settle();
-      await upstream.fail(new FakeUpstreamError(400));
-    }
+    await failReads(governor, upstream, 5, () => new FakeUpstreamError(400));
     const read = track(governor.read(readOf(upstream, "ok")));
     await settle();
     await upstream.answer("yes");
@@ -144,11 +134,7 @@ describe("the circuit breaker", () => {
   it("writes fail fast too while Fathom is down", async () => {
     const { governor } = await testGovernor({ health, maxRetries: 0 });
     const upstream = new ManualUpstream();
-    for (let i = 0; i < 3; i++) {
-      void governor.read(readOf(upstream, `k${i}`)).catch(() => undefined);
-      await settle();
-      await upstream.fail(fathom500());
-    }
+    await failReads(governor, upstream, 3, fathom500);
     const run = vi.fn(async () => "written");
     await expect(governor.write({ run })).rejects.toMatchObject({ code: "fathom_down" });
     expect(run).not.toHaveBeenCalled();

@@ -1,6 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fathomErrorFromResponse } from "@/lib/fathom/errors";
-import { FakeUpstreamError, ManualUpstream, START, advance, readOf, settle, testGovernor, track, useFakeClock } from "./test-kit";
+import {
+  FakeUpstreamError,
+  ManualUpstream,
+  START,
+  advance,
+  cacheAnswer,
+  readInFlight,
+  readOf,
+  settle,
+  testGovernor,
+  track,
+  useFakeClock,
+} from "./test-kit";
 
 beforeEach(() => useFakeClock());
 afterEach(() => vi.useRealTimers());
@@ -14,10 +26,7 @@ describe("Retry-After", () => {
     ["delta-seconds", () => "7", 7_000],
     ["an HTTP date", () => new Date(START + 12_000).toUTCString(), 12_000],
   ])("is honoured in %s: nothing of the class is sent before it runs out", async (_form, header, waitMs) => {
-    const { governor } = await testGovernor();
-    const upstream = new ManualUpstream();
-    const read = track(governor.read(readOf(upstream, "k")));
-    await settle();
+    const { governor, upstream, read } = await readInFlight();
     await upstream.fail(fathom429(header()));
     expect((await governor.state()).classes.reports.pausedUntil).toBe(new Date(START + waitMs).toISOString());
     const other = track(governor.read(readOf(upstream, "other")));
@@ -32,10 +41,7 @@ describe("Retry-After", () => {
   });
 
   it("on a 503 delays the retry without pausing the class", async () => {
-    const { governor } = await testGovernor();
-    const upstream = new ManualUpstream();
-    const read = track(governor.read(readOf(upstream, "k")));
-    await settle();
+    const { governor, upstream, read } = await readInFlight();
     await upstream.fail(new FakeUpstreamError(503, 3));
     expect((await governor.state()).classes.reports.pausedUntil).toBeNull();
     void governor.read(readOf(upstream, "other"));
@@ -51,10 +57,7 @@ describe("Retry-After", () => {
   });
 
   it("that outlasts every caller's deadline is not waited out: the caller gets a 429 with the wait", async () => {
-    const { governor } = await testGovernor();
-    const upstream = new ManualUpstream();
-    const read = track(governor.read(readOf(upstream, "k")));
-    await settle();
+    const { upstream, read } = await readInFlight();
     await upstream.fail(fathom429("120"));
     expect(read.error).toMatchObject({ status: 429, code: "upstream_rate_limited", extra: { retryAfter: 120 } });
     await advance(200_000);
@@ -64,10 +67,7 @@ describe("Retry-After", () => {
 
 describe("retries", () => {
   it.each([400, 401, 404, 410, 422])("never retries a %i", async (status) => {
-    const { governor } = await testGovernor();
-    const upstream = new ManualUpstream();
-    const read = track(governor.read(readOf(upstream, "k")));
-    await settle();
+    const { upstream, read } = await readInFlight();
     await upstream.fail(new FakeUpstreamError(status));
     await advance(60_000);
     expect(upstream.count).toBe(1);
@@ -76,10 +76,7 @@ describe("retries", () => {
 
   it("retries a failing idempotent read a bounded number of times, with growing jittered delays", async () => {
     let random = 0;
-    const { governor } = await testGovernor({ random: () => random, maxRetries: 2, retryBaseMs: 1_000 });
-    const upstream = new ManualUpstream();
-    const read = track(governor.read(readOf(upstream, "k")));
-    await settle();
+    const { upstream, read } = await readInFlight({ random: () => random, maxRetries: 2, retryBaseMs: 1_000 });
     await upstream.fail(new FakeUpstreamError(500));
     await advance(499); // base 1 s × (0.5 + random 0)
     expect(upstream.count).toBe(1);
@@ -98,10 +95,7 @@ describe("retries", () => {
   });
 
   it("does not retry an error that is not an upstream failure (a bug stays visible)", async () => {
-    const { governor } = await testGovernor();
-    const upstream = new ManualUpstream();
-    const read = track(governor.read(readOf(upstream, "k")));
-    await settle();
+    const { upstream, read } = await readInFlight();
     await upstream.fail(new TypeError("cannot read properties of undefined"));
     await advance(60_000);
     expect(upstream.count).toBe(1);
@@ -110,16 +104,21 @@ describe("retries", () => {
 });
 
 describe("a failed refresh", () => {
-  it("never evicts the good answer: it is served stale, and the next refresh can still replace it", async () => {
+  const short = { ttlMs: 10_000, persist: false };
+
+  /** A good answer for "k" that went stale 5 s ago, and its refresh sent upstream, not yet answered. */
+  async function refreshing() {
     const { governor, memory } = await testGovernor();
     const upstream = new ManualUpstream();
-    const short = { ttlMs: 10_000, persist: false };
-    void governor.read(readOf(upstream, "k", { freshness: short }));
-    await settle();
-    await upstream.answer("good");
+    await cacheAnswer(governor, upstream, "k", "good", short);
     await advance(15_000);
     const refresh = track(governor.read(readOf(upstream, "k", { freshness: short })));
     await settle();
+    return { governor, memory, upstream, refresh };
+  }
+
+  it("never evicts the good answer: it is served stale, and the next refresh can still replace it", async () => {
+    const { governor, memory, upstream, refresh } = await refreshing();
     await upstream.fail(new FakeUpstreamError(500));
     await advance(1_000);
     await upstream.fail(new FakeUpstreamError(500));
@@ -135,15 +134,7 @@ describe("a failed refresh", () => {
   });
 
   it("with a definitive error (404) reaches the caller but still keeps the cached answer", async () => {
-    const { governor, memory } = await testGovernor();
-    const upstream = new ManualUpstream();
-    const short = { ttlMs: 10_000, persist: false };
-    void governor.read(readOf(upstream, "k", { freshness: short }));
-    await settle();
-    await upstream.answer("good");
-    await advance(15_000);
-    const refresh = track(governor.read(readOf(upstream, "k", { freshness: short })));
-    await settle();
+    const { memory, upstream, refresh } = await refreshing();
     await upstream.fail(new FakeUpstreamError(404));
     expect(refresh.error).toMatchObject({ status: 404 });
     expect(memory.peek("k")?.value).toBe("good");

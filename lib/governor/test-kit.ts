@@ -4,6 +4,7 @@ import { MemoryAnswerCache, type AnswerCache } from "./answer-cache";
 import type { Priority, RequestClass } from "./budget-state";
 import { MemoryBuckets } from "./buckets";
 import type { ReadRequest } from "./flights";
+import type { Freshness } from "./freshness";
 import { Governor, type GovernorOptions } from "./governor";
 import type { UsageStore } from "./usage-store";
 
@@ -124,6 +125,25 @@ export function readOf(
     fetch: upstream.fetcher(key),
     ...extra,
   };
+}
+
+/**
+ * A test governor with one read of "k" (reports class, interactive) already sent upstream and not yet
+ * answered: the test answers or fails it through `upstream`, and `read` records how it ended.
+ */
+export async function readInFlight(options: TestGovernorOptions = {}) {
+  const { governor } = await testGovernor(options);
+  const upstream = new ManualUpstream();
+  const read = track(governor.read(readOf(upstream, "k")));
+  await settle();
+  return { governor, upstream, read };
+}
+
+/** Gives the governor a good answer to keep: one read of `key` with `freshness`, answered with `value`. */
+export async function cacheAnswer(governor: Governor, upstream: ManualUpstream, key: string, value: unknown, freshness: Freshness) {
+  void governor.read(readOf(upstream, key, { freshness }));
+  await settle();
+  await upstream.answer(value);
 }
 
 /** Starts a read and records how it ended, without awaiting it. */
