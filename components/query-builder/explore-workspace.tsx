@@ -3,7 +3,7 @@ import { Collapsible } from "radix-ui";
 import { useMemo, useState } from "react";
 import dynamic from "next/dynamic";
 import type { ChartAction } from "@/components/report/chart-action";
-import { ReportSkeleton } from "@/components/report/report-states";
+import { ReportSkeleton } from "@/components/report/report-skeleton";
 import { useReportRun } from "@/components/report/use-report-run";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";

@@ -8,7 +8,8 @@ import { encodeReportQuery } from "@/lib/query/url-codec";
 import type { ChartAction } from "./chart-action";
 import { MetricCards } from "./metric-cards";
 import { ReportCharts } from "./report-charts";
-import { EmptyReport, Freshness, ReportError, ReportSkeleton } from "./report-states";
+import { ReportSkeleton } from "./report-skeleton";
+import { EmptyReport, Freshness, ReportError } from "./report-states";
 import { ReportTable } from "./report-table";
 import { reportState, useReportRun, type ReportRun } from "./use-report-run";
 

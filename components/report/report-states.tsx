@@ -8,31 +8,6 @@ import { formatDuration } from "@/lib/format/format-duration";
 import type { ReportMeta } from "@/lib/query/report-result";
 import { useCountdown } from "./use-countdown";
 
-const block = "animate-pulse rounded-md bg-line/60";
-
-/**
- * While the first answer loads: the shapes of the cards (none for 0), chart and table the answer will
- * fill, and one sentence for screen readers.
- */
-export function ReportSkeleton({ cards, chart = true, table = true }: { cards: number; chart?: boolean; table?: boolean }) {
-  return (
-    <div aria-busy="true" className="flex flex-col gap-4" data-testid="report-skeleton">
-      <p role="status" className="sr-only">
-        Loading the report…
-      </p>
-      {cards > 0 ? (
-        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-4">
-          {Array.from({ length: cards }, (_, index) => (
-            <div key={index} className={`${block} h-20`} />
-          ))}
-        </div>
-      ) : null}
-      {chart ? <div className={`${block} h-72`} /> : null}
-      {table ? <div className={`${block} h-40`} /> : null}
-    </div>
-  );
-}
-
 export function EmptyReport({ filtered }: { filtered: boolean }) {
   return (
     <Notice>
