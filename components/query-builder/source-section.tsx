@@ -2,13 +2,11 @@
 import { messagesAt, type BuilderSectionProps } from "./builder-messages";
 import type { BuilderSite } from "./builder-site";
 import { ControlSelect } from "./control-field";
+import { ENTITIES, entityLabel } from "@/lib/query/fathom-fields";
 import { changeEntity, changeSite, findSite } from "@/lib/query/query-edits";
 import { SegmentedControl } from "./segmented-control";
 
-const ENTITY_OPTIONS = [
-  { value: "pageview", label: "Pageviews" },
-  { value: "event", label: "Events" },
-] as const;
+const ENTITY_OPTIONS = ENTITIES.map((entity) => ({ value: entity, label: entityLabel(entity) }));
 
 /** Which site, pageviews or an event, and which event. */
 export function SourceSection({

@@ -4,9 +4,11 @@ import { describe, expect, it } from "vitest";
 import {
   AGGREGATES,
   AGGREGATES_BY_ENTITY,
+  ENTITIES,
   FILTER_OPERATORS,
   FILTER_PROPERTIES,
   GROUPABLE_FIELDS,
+  entityLabel,
   fieldLabel,
   foreignMetric,
   isSortable,
@@ -54,6 +56,7 @@ describe("Fathom's vocabulary", () => {
       for (const label of labels) expect(label).toMatch(/^\S.*\S$|^\S$/);
     }
     expect(metricLabel("uniques")).toBe("Unique visitors");
+    expect(ENTITIES.map(entityLabel)).toEqual(["Pageviews", "Events"]);
     expect(metricInfo("bounce_rate").upIsGood).toBe(false);
     expect(metricInfo("uniques").additive).toBe(false);
   });

@@ -18,6 +18,13 @@ export const ENTITIES = ["pageview", "event"] as const;
 export const entitySchema = z.enum(ENTITIES);
 export type Entity = z.infer<typeof entitySchema>;
 
+const ENTITY_LABELS: Record<Entity, string> = { pageview: "Pageviews", event: "Events" };
+
+/** What a report is about, as the builder offers it: "Pageviews" or "Events". */
+export function entityLabel(entity: Entity): string {
+  return ENTITY_LABELS[entity];
+}
+
 /** How a metric's number is shown (see lib/format/format-metric.ts). */
 export type MetricFormat = "count" | "duration" | "percent" | "money";
 
