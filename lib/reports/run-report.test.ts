@@ -238,6 +238,14 @@ describe("runReport", () => {
     expect(result.totals).toEqual({ conversions: 4, value: 1250 });
   });
 
+  it("counts the event list among the report's upstream calls when reading it cost one", async () => {
+    const { provider } = fakeProvider(() => ({ rows: [row({ conversions: 4 })] }));
+    const query: ReportQuery = { ...base, entity: "event", event: "Purchase", metrics: ["conversions"], grouping: "none" };
+    expect((await runReport(query, { provider, now: NOW })).meta.upstreamCalls).toBe(1);
+    provider.listEvents = async () => ({ data: [{ id: "PURCHASE", name: "Purchase", currency: null }], meta: meta({ cached: false }) });
+    expect((await runReport(query, { provider, now: NOW })).meta.upstreamCalls).toBe(2);
+  });
+
   it("answers an event the site does not have from the cached list, spending no aggregation", async () => {
     const { provider, calls } = fakeProvider(() => ({ rows: [] }));
     const query: ReportQuery = { ...base, entity: "event", event: "Made up", metrics: ["conversions"], grouping: "none" };

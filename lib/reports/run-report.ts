@@ -68,7 +68,8 @@ async function milestonesIn(provider: ReportProvider, site: string, range: Resol
 
 /**
  * The event an event report is about, from the provider's (cached) list: a made-up (or deleted) event name
- * would still cost a request and answer zeros, so the list decides. Null for a pageview report.
+ * would still cost a request and answer zeros, so the list decides. Null for a pageview report; the list's
+ * answer comes too, so the report's meta counts the request it may have cost.
  */
 async function reportEvent(provider: ReportProvider, query: ReportQuery, site: Pick<ProviderSite, "id" | "name">, priority: Priority) {
   if (query.entity !== "event") return null;
@@ -79,7 +80,7 @@ async function reportEvent(provider: ReportProvider, query: ReportQuery, site: P
       fields: { event: ["There is no such event on this site"] },
     });
   }
-  return event;
+  return { event, answer: events };
 }
 
 /**
@@ -90,7 +91,7 @@ export async function runReport(query: ReportQuery, { provider, now, priority = 
   const sites = await provider.listSites({ priority });
   const site = sites.data.find((candidate) => candidate.id === query.site);
   if (!site) throw new ApiError(404, "site_not_found", `There is no site "${query.site}" on this Fathom account. Pick another site.`);
-  const event = await reportEvent(provider, query, site, priority);
+  const found = await reportEvent(provider, query, site, priority);
   const timezone = reportTimezone(site.timezone);
   const created = /^\d{4}-\d{2}-\d{2}/.exec(site.createdAt)?.[0];
 
@@ -111,11 +112,12 @@ export async function runReport(query: ReportQuery, { provider, now, priority = 
     range,
     rows: rowsOf(main.data, shape, range, query, now),
     totals: totalsFrom((totals ?? main).data, query.metrics),
-    currency: event?.currency ?? null,
+    currency: found?.event.currency ?? null,
     milestones: milestones.milestones,
     meta: combinedMeta(
       [main, totals, comparisonRows, comparisonTotals].filter((answer) => answer !== null),
-      [sites, milestones.answer].filter((answer) => answer !== null),
+      // Every list the report read counts when it cost a request, the event list included.
+      [sites, found?.answer ?? null, milestones.answer].filter((answer) => answer !== null),
     ),
   };
   if (plan.comparison && comparisonTotals) {
