@@ -20,7 +20,8 @@ import {
   sortableFields,
 } from "./fathom-fields";
 
-const reference = readFileSync(path.join(__dirname, "../../../shared/fathom-api/reference.md"), "utf8");
+// The verbatim copy of the Fathom API reference the contract tests replay (shared/fathom-api/reference.md).
+const reference = readFileSync(path.join(__dirname, "../fathom/testdata/reference.md"), "utf8");
 
 describe("Fathom's vocabulary", () => {
   it("groups by exactly the fields the reference lists for field_grouping, in its order", () => {
