@@ -4,7 +4,11 @@
  */
 import { z } from "zod";
 
-export const AUDIT_ACTIONS = [
+/**
+ * Writes to Fathom: each entry is written "pending" before the request goes out and settled after it, so
+ * one left pending by a crash is settled at the next start (./reconcile.ts).
+ */
+export const FATHOM_AUDIT_ACTIONS = [
   "milestone.create",
   "milestone.update",
   "milestone.delete",
@@ -12,6 +16,28 @@ export const AUDIT_ACTIONS = [
   "event.update",
   "event.delete",
 ] as const;
+export const fathomAuditActionSchema = z.enum(FATHOM_AUDIT_ACTIONS);
+
+/**
+ * Changes Sounding makes in its own database (saved reports, dashboards): each entry is written "ok" in the
+ * same transaction as the change, so it is never pending and reconciliation leaves it alone.
+ */
+export const LOCAL_AUDIT_ACTIONS = [
+  "report.create",
+  "report.update",
+  "report.delete",
+  "report.undelete",
+  "report.restore",
+  "dashboard.create",
+  "dashboard.update",
+  "dashboard.delete",
+  "dashboard.undelete",
+  "dashboard.restore",
+] as const;
+export const localAuditActionSchema = z.enum(LOCAL_AUDIT_ACTIONS);
+export type LocalAuditAction = z.infer<typeof localAuditActionSchema>;
+
+export const AUDIT_ACTIONS = [...FATHOM_AUDIT_ACTIONS, ...LOCAL_AUDIT_ACTIONS] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
@@ -22,6 +48,16 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "event.create": "Created event",
   "event.update": "Changed event",
   "event.delete": "Deleted event",
+  "report.create": "Created report",
+  "report.update": "Changed report",
+  "report.delete": "Deleted report",
+  "report.undelete": "Undeleted report",
+  "report.restore": "Restored report version",
+  "dashboard.create": "Created dashboard",
+  "dashboard.update": "Changed dashboard",
+  "dashboard.delete": "Deleted dashboard",
+  "dashboard.undelete": "Undeleted dashboard",
+  "dashboard.restore": "Restored dashboard version",
 };
 
 /**
@@ -42,7 +78,10 @@ export const auditEntrySchema = z.object({
   siteId: z.string(),
   targetId: z.string().nullable(),
   summary: z.string(),
-  /** The item's fields as Fathom answered the write; null for a delete or a write that did not succeed. */
+  /**
+   * The item's fields as Fathom answered the write (a local change: the document's name and version after
+   * it); null for a delete or a write that did not succeed.
+   */
   after: z.record(z.string(), z.unknown()).nullable(),
   outcome: auditOutcomeSchema,
   /** Why a write failed, as the user was told, or how a write left pending by a restart was settled; null otherwise. */

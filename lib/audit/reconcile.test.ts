@@ -262,6 +262,21 @@ describe("what reconciliation leaves alone", () => {
     expect(stillPending).toEqual([]);
   });
 
+  it("leaves saved-report and dashboard entries to their own transactions, without asking Fathom about them", async () => {
+    const { db, crashed, restart, entries } = await setup();
+    // Never pending in practice (written "ok" with the change); forced here to show reconciliation ignores them.
+    await crashed({ action: "report.update", siteId: "CDBUGS", targetId: "7" });
+    await crashed({ action: "dashboard.delete", siteId: "", targetId: "3" });
+    const fathom = fakeFathom({});
+    expect(await reconcilePendingAudits(createAuditRepository(db), fathom, restart())).toEqual({ ok: 0, failed: 0, unknown: 0 });
+    expect((await entries()).map((entry) => [entry.action, entry.outcome, entry.detail])).toEqual([
+      ["report.update", "pending", null],
+      ["dashboard.delete", "pending", null],
+    ]);
+    expect(fathom.listAllMilestones).not.toHaveBeenCalled();
+    expect(fathom.listAllEvents).not.toHaveBeenCalled();
+  });
+
   it("does not overwrite an entry settled by its own write while Fathom was being asked", async () => {
     const { db, crashed, restart, entries } = await setup();
     await crashed({ action: "milestone.delete", siteId: "CDBUGS", targetId: "m-1" });

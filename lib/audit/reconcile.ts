@@ -5,7 +5,7 @@ import { eventCurrencySchema, type EventCurrency } from "@/lib/query/fathom-fiel
 import type { FathomEvent } from "@/lib/fathom/events";
 import type { FathomMilestone } from "@/lib/fathom/milestones";
 import type { AuditRepository, AuditRow } from "@/lib/store/audit-repository";
-import { AUDIT_ACTIONS, auditActionSchema, type AuditOutcome } from "./audit-entry";
+import { FATHOM_AUDIT_ACTIONS, fathomAuditActionSchema, localAuditActionSchema, type AuditOutcome } from "./audit-entry";
 import { eventIntentSchema, milestoneIntentSchema, readIntent, type EventIntent, type MilestoneIntent } from "./audit-intent";
 
 /**
@@ -146,7 +146,7 @@ function cachedPerSite<T>(load: (siteId: string) => Promise<T[]>): (siteId: stri
 }
 
 async function judge(row: Row, read: Reader, isFree: IsFree): Promise<Verdict> {
-  const action = auditActionSchema.safeParse(row.action);
+  const action = fathomAuditActionSchema.safeParse(row.action);
   if (!action.success) return unknown(`this entry's action (${row.action}) is not one Sounding can check`);
   const [kind, op] = action.data.split(".") as [Kind, Op];
   const targetId = row.target_id;
@@ -182,7 +182,8 @@ export async function reconcilePendingAudits(
   startedAt: Date,
   keepCurrency?: CurrencyKeeper,
 ): Promise<ReconcileCounts> {
-  const rows = await audit.pendingBefore(startedAt);
+  // A local change (a saved report, a dashboard) is written "ok" with the change itself: never Fathom's to settle.
+  const rows = (await audit.pendingBefore(startedAt)).filter((row) => !localAuditActionSchema.safeParse(row.action).success);
   const counts: ReconcileCounts = { ok: 0, failed: 0, unknown: 0 };
   const read: Reader = {
     milestones: cachedPerSite((siteId) => lists.listAllMilestones(siteId)),
@@ -195,7 +196,7 @@ export async function reconcilePendingAudits(
       entryId: row.id,
       siteId: row.site_id,
       itemId,
-      actions: AUDIT_ACTIONS.filter((action) => action.startsWith(`${kind}.`)),
+      actions: FATHOM_AUDIT_ACTIONS.filter((action) => action.startsWith(`${kind}.`)),
       createAction: `${kind}.create`,
     }));
   for (const row of rows) {

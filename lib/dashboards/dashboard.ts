@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { dateRangeSchema } from "@/lib/query/date-presets";
 import { MAX_FILTERS, reportFilterSchema, siteIdSchema } from "@/lib/query/report-query";
-import { personSchema, reportDescriptionSchema, reportNameSchema } from "@/lib/reports/saved-report";
+import { isCleanText, personSchema, reportDescriptionSchema, reportNameSchema } from "@/lib/reports/saved-report";
 
 export const dashboardIdSchema = z.coerce
   .string()
@@ -35,7 +35,7 @@ const tileBase = { id: tileIdSchema, size: tileSizeSchema };
 export const reportTileSchema = z.strictObject({
   ...tileBase,
   kind: z.literal("report"),
-  reportId: z.number({ error: "Pick a saved report" }).int().positive(),
+  reportId: z.number({ error: "Pick a saved report" }).int().positive().max(2_147_483_647, "That is not a report id"),
   view: tileViewSchema,
   /** Keep the report's own range instead of the dashboard's. */
   pinRange: z.boolean(),
@@ -46,7 +46,10 @@ export const reportTileSchema = z.strictObject({
 export const textTileSchema = z.strictObject({
   ...tileBase,
   kind: z.literal("text"),
-  markdown: z.string().max(MAX_MARKDOWN, `Keep a text tile under ${MAX_MARKDOWN.toLocaleString("en-US")} characters`),
+  markdown: z
+    .string()
+    .max(MAX_MARKDOWN, `Keep a text tile under ${MAX_MARKDOWN.toLocaleString("en-US")} characters`)
+    .refine(isCleanText, "Remove the unreadable character from the text"),
 });
 
 export const currentVisitorsTileSchema = z.strictObject({

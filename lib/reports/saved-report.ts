@@ -25,7 +25,7 @@ export const MAX_REPORT_NAME = 120;
 export const MAX_REPORT_DESCRIPTION = 2000;
 
 /** No lone UTF-16 surrogates or control characters other than newlines and tabs. */
-function isCleanText(text: string): boolean {
+export function isCleanText(text: string): boolean {
   return !/\p{Cs}/u.test(text) && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text);
 }
 

@@ -38,31 +38,45 @@ function settlementColumns(settlement: AuditSettlement) {
   };
 }
 
-/** The `audit_log` table: writes to Fathom made through Sounding. What the entries say lives in lib/audit. */
+/** A change Sounding made in its own database, recorded as done: there is no answer to wait for. */
+export type NewDoneAudit = Omit<NewPendingAudit, "intent"> & { after?: Record<string, unknown> };
+
+/**
+ * The `audit_log` table: writes to Fathom made through Sounding, and changes to Sounding's own saved reports
+ * and dashboards. What the entries say lives in lib/audit.
+ */
 export function createAuditRepository(db: Kysely<Database>) {
+  const insert = async (entry: NewPendingAudit & NewDoneAudit, outcome: "pending" | "ok"): Promise<number> => {
+    const row = await db
+      .insertInto("audit_log")
+      .values({
+        created_at: entry.at.toISOString(),
+        actor_id: entry.actor.id,
+        actor_name: entry.actor.name,
+        actor_email: entry.actor.email,
+        action: entry.action,
+        site_id: entry.siteId,
+        target_id: entry.targetId ?? null,
+        summary: entry.summary,
+        after_json: json(entry.after),
+        outcome,
+        detail: null,
+        intent_json: json(entry.intent),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return row.id;
+  };
+
   return {
     /** Records a write about to be sent, as "pending"; returns its id. */
-    async insertPending(entry: NewPendingAudit): Promise<number> {
-      const row = await db
-        .insertInto("audit_log")
-        .values({
-          created_at: entry.at.toISOString(),
-          actor_id: entry.actor.id,
-          actor_name: entry.actor.name,
-          actor_email: entry.actor.email,
-          action: entry.action,
-          site_id: entry.siteId,
-          target_id: entry.targetId ?? null,
-          summary: entry.summary,
-          after_json: null,
-          outcome: "pending",
-          detail: null,
-          intent_json: json(entry.intent),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      return row.id;
-    },
+    insertPending: (entry: NewPendingAudit): Promise<number> => insert({ ...entry, after: undefined }, "pending"),
+
+    /**
+     * Records a change to Sounding's own database as "ok"; returns its id. Call it on the change's own
+     * transaction, so the entry and the change are written together or not at all (never pending).
+     */
+    insertDone: (entry: NewDoneAudit): Promise<number> => insert({ ...entry, intent: undefined }, "ok"),
 
     async settle(id: number, settlement: AuditSettlement): Promise<void> {
       await db.updateTable("audit_log").set(settlementColumns(settlement)).where("id", "=", id).execute();

@@ -90,6 +90,10 @@ export interface Database {
   audit_log: AuditLogTable;
   sessions: SessionsTable;
   event_currencies: EventCurrenciesTable;
+  saved_reports: SavedReportsTable;
+  saved_report_versions: SavedReportVersionsTable;
+  dashboards: DashboardsTable;
+  dashboard_versions: DashboardVersionsTable;
 }
 
 /** The currency each event was last given through Sounding (006-event-currencies): Fathom lists events without it. */
@@ -98,4 +102,57 @@ export interface EventCurrenciesTable {
   site_id: string;
   currency: string;
   updated_at: string;
+}
+
+/**
+ * The current state of a versioned document (a saved report, a dashboard). People are user ids without
+ * foreign keys: a removed user's documents stay, shown as "Former member". Times are ISO 8601.
+ */
+export interface VersionedDocumentColumns {
+  id: Generated<number>;
+  name: string;
+  description: string;
+  /** The current version number: the newest row of the document's versions table. */
+  version: number;
+  owner_id: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: number;
+  /** When it was deleted (soft: undo and old dashboard versions can bring it back); null while it is not. */
+  deleted_at: string | null;
+}
+
+/** One save of a versioned document, as it was then; a restore copies one into a new version. */
+export interface DocumentVersionColumns {
+  version: number;
+  name: string;
+  description: string;
+  created_at: string;
+  created_by: number | null;
+  /** The author's name at the time, so history outlives a removed user. */
+  created_by_name: string;
+  /** The version this one copied, when it was a restore; null otherwise. */
+  restored_from: number | null;
+}
+
+/** Saved reports (007-saved-reports); `query_json` is the canonical stored query (lib/query/stored-query.ts). */
+export interface SavedReportsTable extends VersionedDocumentColumns {
+  site_id: string;
+  query_json: string;
+}
+
+export interface SavedReportVersionsTable extends DocumentVersionColumns {
+  report_id: number;
+  site_id: string;
+  query_json: string;
+}
+
+/** Dashboards (008-dashboards); `layout_json` as lib/dashboards/dashboard.ts parses it. */
+export interface DashboardsTable extends VersionedDocumentColumns {
+  layout_json: string;
+}
+
+export interface DashboardVersionsTable extends DocumentVersionColumns {
+  dashboard_id: number;
+  layout_json: string;
 }

@@ -5,6 +5,8 @@ import { m003AuditLog } from "./003-audit-log";
 import { m004AuditIntent } from "./004-audit-intent";
 import { m005Sessions } from "./005-sessions";
 import { m006EventCurrencies } from "./006-event-currencies";
+import { m007SavedReports } from "./007-saved-reports";
+import { m008Dashboards } from "./008-dashboards";
 
 /**
  * Every migration, in order. Names are permanent: once released, a migration is never renamed or edited;
@@ -17,4 +19,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "004-audit-intent": m004AuditIntent,
   "005-sessions": m005Sessions,
   "006-event-currencies": m006EventCurrencies,
+  "007-saved-reports": m007SavedReports,
+  "008-dashboards": m008Dashboards,
 };

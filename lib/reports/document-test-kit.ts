@@ -1,0 +1,43 @@
+/**
+ * For unit tests of saved reports and dashboards: a migrated in-memory database with three people in it
+ * (the ids and names of route-test-kit's `testUser`), a clock that ticks a minute per reading, and the
+ * audit log and version counts read back. Not for production code.
+ */
+import { sql, type Kysely } from "kysely";
+import { testUser } from "@/lib/api/route-test-kit";
+import type { User } from "@/lib/auth/users";
+import { defaultReportQuery, type ReportQuery } from "@/lib/query/report-query";
+import { openTestDatabase } from "@/lib/store/db";
+import type { Database } from "@/lib/store/schema";
+
+export async function documentsTestDatabase() {
+  const db: Kysely<Database> = await openTestDatabase();
+  const people = { admin: testUser("admin"), editor: testUser("editor"), viewer: testUser("viewer") };
+  await db
+    .insertInto("users")
+    .values(Object.values(people).map((user: User) => ({ id: user.id, email: user.email, name: user.name, role: user.role, password_hash: "-", created_at: user.createdAt })))
+    .execute();
+  let tick = Date.parse("2026-05-01T10:00:00.000Z");
+  const now = () => new Date((tick += 60_000));
+  const audit = async () =>
+    db.selectFrom("audit_log").select(["action", "target_id", "site_id", "summary", "outcome", "actor_name"]).orderBy("id").execute();
+  const counts = async () => {
+    const count = async (table: "saved_reports" | "saved_report_versions" | "dashboards" | "dashboard_versions" | "audit_log") =>
+      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    return {
+      reports: await count("saved_reports"),
+      reportVersions: await count("saved_report_versions"),
+      dashboards: await count("dashboards"),
+      dashboardVersions: await count("dashboard_versions"),
+      audit: await count("audit_log"),
+    };
+  };
+  /** Makes every insert into `table` fail, as a full disk or a broken constraint would (SQLite only: tests). */
+  const breakInserts = async (table: "audit_log" | "saved_report_versions" | "dashboard_versions") => {
+    await sql`CREATE TRIGGER broken_${sql.raw(table)} BEFORE INSERT ON ${sql.table(table)} BEGIN SELECT RAISE(ABORT, 'disk full'); END`.execute(db);
+  };
+  return { db, people, now, audit, counts, breakInserts, database: async () => db };
+}
+
+/** A valid report query of a site, with changes. */
+export const reportQuery = (site = "CDBUGS", change: Partial<ReportQuery> = {}): ReportQuery => ({ ...defaultReportQuery(site), ...change });
