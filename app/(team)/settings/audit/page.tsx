@@ -40,7 +40,13 @@ function Entry({ entry }: { entry: AuditEntry }) {
       <div className="min-w-0">
         <p className="font-medium break-words">{entry.summary}</p>
         <p className="text-xs break-all text-muted">
-          {ACTION_LABELS[entry.action]} on <code className="font-mono">{entry.siteId}</code>
+          {ACTION_LABELS[entry.action]}
+          {entry.siteId !== "" && (
+            <>
+              {" "}
+              on <code className="font-mono">{entry.siteId}</code>
+            </>
+          )}
           {entry.targetId ? (
             <>
               {" · "}
@@ -69,7 +75,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     before: typeof raw.before === "string" ? raw.before : undefined,
     site: typeof raw.site === "string" && raw.site.trim() !== "" ? raw.site : undefined,
   });
-  const description = "Every change to milestones and events made through Sounding: who, what, when, and how Fathom answered.";
+  const description = "Every change made through Sounding (milestones and events in Fathom, saved reports and dashboards here): who, what, when, and how it ended.";
   if (!parsed.success) {
     return (
       <>
