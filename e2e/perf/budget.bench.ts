@@ -2,18 +2,24 @@
  * `npm run bench:budget`: what the upstream budget costs when many people watch one dashboard.
  *
  * Starts the standalone simulator (Fathom's real limits, 150 ms latency) and the production server, then
- * plays V viewers (default 50) who open a dashboard of six reports and keep a current-visitors panel
- * polling every 15 s, for S seconds (default 90), through Sounding's own HTTP routes. Prints the upstream
- * requests against the naive count, the busiest 60 s window, 429s, what viewers saw and the latencies,
- * writes the figures as JSON and prints that file's path last.
+ * plays one of two scenarios through Sounding's own HTTP routes, for S seconds (default 90):
+ * - `viewers` (the default): V viewers (default 50) who open six reports, reload them once a minute and
+ *   keep a current-visitors panel polling every 15 s;
+ * - `dashboard`: V viewers arriving evenly who each open an 8-tile dashboard whose tiles partly fold
+ *   together (./budget-dashboard.ts), against the target "upstream ≤ distinct folded questions ×
+ *   freshness periods, never more than the plan's limit in any 60 s, no 429 for a viewer".
+ * Prints the upstream requests against the naive count, the busiest 60 s window, 429s, what viewers saw
+ * and the latencies, writes the figures as JSON and prints that file's path last.
  *
  *   npm run bench:budget -- --viewers 50 --seconds 90
+ *   npm run bench:budget -- --scenario dashboard --seconds 20
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { defaultReportQuery, type ReportQuery } from "../../lib/query/report-query";
 import { encodeReportQuery } from "../../lib/query/url-codec";
+import { busiestWindow, printDashboard, runDashboardScenario, type DashboardSite } from "./budget-dashboard";
 import { percentile, startBenchStack } from "./bench-server";
 
 const { values: args } = parseArgs({
@@ -25,12 +31,18 @@ const { values: args } = parseArgs({
     "app-port": { type: "string", default: "13950" },
     "sim-port": { type: "string", default: "18950" },
     site: { type: "string", default: "CDBUGS" },
+    scenario: { type: "string", default: "viewers" },
+    // The dashboard's figures are judged against these; the server is started with them.
+    "open-period-seconds": { type: "string", default: "60" },
+    "reports-per-minute": { type: "string", default: "10" },
   },
 });
 const VIEWERS = Number(args.viewers);
 const SECONDS = Number(args.seconds);
 const POLL_MS = Number(args["poll-seconds"]) * 1000;
 const SITE = args.site!;
+const SCENARIO = args.scenario!;
+if (SCENARIO !== "viewers" && SCENARIO !== "dashboard") throw new Error(`--scenario is viewers or dashboard, not "${SCENARIO}"`);
 
 type SimLogEntry = { at: string; path: string; status: number };
 type Sample = { route: "report" | "visitors"; ms: number; status: number; cached?: boolean; stale?: boolean };
@@ -62,20 +74,45 @@ function dashboard(eventName: string | undefined): ReportQuery[] {
   return reports;
 }
 
+function writeResult(name: string, result: unknown) {
+  const dir = path.resolve("bench-results");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(file);
+}
+
 async function main() {
   const stack = await startBenchStack({
     appPort: Number(args["app-port"]),
     simPort: Number(args["sim-port"]),
     latencyMs: Number(args["latency-ms"]),
+    env:
+      SCENARIO === "dashboard"
+        ? { CACHE_OPEN_PERIOD_SECONDS: args["open-period-seconds"]!, FATHOM_RATE_LIMIT_REPORTS_PER_MINUTE: args["reports-per-minute"]! }
+        : undefined,
   });
   const headers = { cookie: stack.cookie, accept: "application/json" };
   try {
     const simStart = ((await (await fetch(`${stack.simUrl}/_sim/requests`)).json()) as SimLogEntry[]).length;
     // What a person does first: open the Sites page (management requests, counted separately).
-    const sites = (await (await fetch(`${stack.appUrl}/api/sites`, { headers })).json()) as {
-      sites?: Array<{ id: string; events?: Array<{ name: string }> }>;
-    };
-    const eventName = sites.sites?.find((site) => site.id === SITE)?.events?.[0]?.name;
+    const sites = (await (await fetch(`${stack.appUrl}/api/sites`, { headers })).json()) as { sites?: DashboardSite[] };
+    const site = sites.sites?.find((candidate) => candidate.id === SITE);
+    if (SCENARIO === "dashboard") {
+      if (!site) throw new Error(`the simulator has no site ${SITE}`);
+      const result = await runDashboardScenario(stack, {
+        viewers: VIEWERS,
+        seconds: SECONDS,
+        site,
+        headers,
+        openPeriodSeconds: Number(args["open-period-seconds"]),
+        reportsPerMinute: Number(args["reports-per-minute"]),
+      });
+      printDashboard(result);
+      writeResult("budget-dashboard", result);
+      return;
+    }
+    const eventName = site?.events?.[0]?.name;
     const reports = dashboard(eventName).map((query) => `${stack.appUrl}/api/reports/run?${encodeReportQuery(query)}`);
 
     const samples: Sample[] = [];
@@ -131,12 +168,7 @@ async function main() {
 
     const log = ((await (await fetch(`${stack.simUrl}/_sim/requests`)).json()) as SimLogEntry[]).slice(simStart);
     const isReport = (entry: SimLogEntry) => /\/v1\/(aggregations|current_visitors)/.test(entry.path);
-    const reportTimes = log.filter(isReport).map((entry) => Date.parse(entry.at)).sort((a, b) => a - b);
-    let maxReportsPer60s = 0;
-    for (let i = 0, j = 0; i < reportTimes.length; i++) {
-      while (reportTimes[i]! - reportTimes[j]! >= 60_000) j++;
-      maxReportsPer60s = Math.max(maxReportsPer60s, i - j + 1);
-    }
+    const maxReportsPer60s = busiestWindow(log.filter(isReport).map((entry) => Date.parse(entry.at)));
     const cold = samples.filter((s) => s.status === 200 && s.route === "report" && s.cached === false).map((s) => s.ms);
     const warm = samples.filter((s) => s.status === 200 && s.route === "report" && s.cached === true).map((s) => s.ms);
     const upstreamReports = log.filter(isReport).length;
@@ -178,11 +210,7 @@ async function main() {
     console.log(`report route latency ms: cold p50 ${result.latencyMs.coldP50} p95 ${result.latencyMs.coldP95}; warm p50 ${result.latencyMs.warmP50} p95 ${result.latencyMs.warmP95}`);
     console.log(`proxy overhead (warm report route vs trivial JSON route, p50): ${result.overheadMs.reportP50} ms vs ${result.overheadMs.trivialP50} ms = ${result.overheadRatio}x`);
 
-    const dir = path.resolve("bench-results");
-    mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `budget-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-    console.log(file);
+    writeResult("budget", result);
   } finally {
     await stack.stop();
   }

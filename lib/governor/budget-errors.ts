@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError, beforeSending, isApiError } from "@/lib/api/errors";
 import type { UpstreamFailure } from "./upstream-failure";
 import type { FailureNote } from "./upstream-health";
 
@@ -56,4 +56,17 @@ export function upstreamRetryingError(note: FailureNote, retryInMs: number): Api
   return new ApiError(502, "fathom_failing", `${WHAT[note.kind]} (${note.detail}). Sounding is retrying; try again in ${retryAfter} s.`, {
     retryAfter,
   });
+}
+
+/**
+ * A cached-only read (`cachedOnly`, e.g. a saved report's preview figure) found no kept answer. Nothing
+ * was sent and nothing spent; the caller shows no figure rather than an error.
+ */
+export function notCachedError(): ApiError {
+  return beforeSending(new ApiError(404, "not_cached", "No answer to this report is kept yet; open the report to fetch one.", {}));
+}
+
+/** True for `notCachedError()`'s error, from any bundle (ApiError's brand and its code). */
+export function isNotCached(error: unknown): boolean {
+  return isApiError(error) && error.code === "not_cached";
 }

@@ -1,39 +1,15 @@
 import "server-only";
 import type { AnswerMeta, Governed } from "./answer-meta";
 import type { AnswerCache, CachedAnswer, MemoryAnswerCache } from "./answer-cache";
-import type { BudgetState, Priority, RequestClass } from "./budget-state";
+import type { Priority, RequestClass } from "./budget-state";
 import { budgetError, rateLimitedError, upstreamRetryingError, upstreamSlowError } from "./budget-errors";
 import type { Clock } from "./clock";
 import type { Freshness } from "./freshness";
+import type { ReadRequest, ReadStats, WaitPolicy } from "./read-request";
 import type { Job, Scheduler } from "./scheduler";
 import { describeFailure, type UpstreamFailure } from "./upstream-failure";
 import { failureNote, type FailureNote, type UpstreamHealth } from "./upstream-health";
 import type { UsageCounter } from "./usage-store";
-
-/** How long a caller of a priority waits for a fresh answer: at most `deadlineMs`, or `staleWaitMs` when a last good answer exists. */
-export type WaitPolicy = { deadlineMs: number; staleWaitMs: number };
-
-export const DEFAULT_WAITS: Record<Priority, WaitPolicy> = {
-  interactive: { deadlineMs: 20_000, staleWaitMs: 5_000 },
-  share: { deadlineMs: 15_000, staleWaitMs: 3_000 },
-  poll: { deadlineMs: 10_000, staleWaitMs: 2_000 },
-};
-
-export type ReadRequest<T> = {
-  /** Canonical key (`requestKey`): identical requests share one upstream call and one cached answer. */
-  key: string;
-  cls: RequestClass;
-  priority: Priority;
-  freshness: Freshness;
-  /** Handles for `invalidate`, e.g. `site:CDBUGS:milestones`. */
-  tags?: readonly string[];
-  fetch: () => Promise<T>;
-  /** Who it is for (fair shares); the route's actor when unset (see ./actor). */
-  actor?: string;
-};
-
-/** The counters behind the budget state's `cache` figures (its ratio and size are derived when reported). */
-export type ReadStats = Omit<BudgetState["cache"], "hitRatio" | "entries">;
 
 export type FlightDeps = {
   memory: MemoryAnswerCache;
@@ -56,6 +32,9 @@ export type FlightDeps = {
 
 type Waiter = {
   shared: boolean;
+  /** The last good answer this caller can be served (its own request's `accepts` said so). */
+  stale: CachedAnswer | undefined;
+  accepts: ReadRequest<unknown>["accepts"];
   deadlineAt: number;
   timer: unknown;
   resolve: (answer: Governed<unknown>) => void;
@@ -64,6 +43,8 @@ type Waiter = {
 
 type Flight = {
   key: string;
+  cacheKey: string;
+  displaces: ReadRequest<unknown>["displaces"];
   cls: RequestClass;
   freshness: Freshness;
   tags: readonly string[];
@@ -71,6 +52,7 @@ type Flight = {
   job: Job;
   phase: "queued" | "running" | "backoff" | "done";
   waiters: Set<Waiter>;
+  /** The newest last good answer any caller brought (each caller is served it only if it accepts it). */
   stale: CachedAnswer | undefined;
   attempts: number;
   /** Set when a write invalidated one of its tags while it ran: its answer is handed out, not kept. */
@@ -86,6 +68,7 @@ type Flight = {
 };
 
 const iso = (ms: number) => new Date(ms).toISOString();
+const newest = (a: CachedAnswer | undefined, b: CachedAnswer | undefined) => (a && b ? (b.fetchedAt > a.fetchedAt ? b : a) : (a ?? b));
 
 export function answerMeta(answer: CachedAnswer, flags: Pick<AnswerMeta, "cached" | "stale" | "shared">): AnswerMeta {
   return { fetchedAt: iso(answer.fetchedAt), freshUntil: iso(answer.expiresAt), ...flags };
@@ -118,13 +101,15 @@ export class Flights {
   /** Joins the call in flight for the request's key; undefined when there is none. */
   joinExisting<T>(request: ReadRequest<T>, stale: CachedAnswer | undefined): Promise<Governed<T>> | undefined {
     const flight = this.flights.get(request.key);
-    return flight ? this.join<T>(flight, request.priority, stale, true) : undefined;
+    return flight ? this.join<T>(flight, request, stale, true) : undefined;
   }
 
   /** Starts a call for the request and waits for it. */
   start<T>(request: ReadRequest<T>, stale: CachedAnswer | undefined, options: { probe?: boolean; actor?: string } = {}): Promise<Governed<T>> {
     const flight: Flight = {
       key: request.key,
+      cacheKey: request.cacheKey ?? request.key,
+      displaces: request.displaces,
       cls: request.cls,
       freshness: request.freshness,
       tags: request.tags ?? [],
@@ -150,7 +135,7 @@ export class Flights {
       },
     };
     this.flights.set(flight.key, flight);
-    const answer = this.join<T>(flight, request.priority, stale, false);
+    const answer = this.join<T>(flight, request, stale, false);
     this.deps.scheduler.enqueue(flight.job); // after join: the scheduler only spends budget on a wanted job
     return answer;
   }
@@ -165,13 +150,17 @@ export class Flights {
     }
   }
 
-  private join<T>(flight: Flight, priority: Priority, stale: CachedAnswer | undefined, shared: boolean): Promise<Governed<T>> {
+  private join<T>(flight: Flight, request: ReadRequest<T>, stale: CachedAnswer | undefined, shared: boolean): Promise<Governed<T>> {
+    const { priority, accepts } = request;
     if (stale && (!flight.stale || stale.fetchedAt > flight.stale.fetchedAt)) flight.stale = stale;
     this.deps.scheduler.raise(flight.job, priority);
-    const waitMs = this.allowedWaitMs(priority, flight.stale);
+    const own = newest(stale, flight.stale && (!accepts || accepts(flight.stale)) ? flight.stale : undefined);
+    const waitMs = this.allowedWaitMs(priority, own);
     return new Promise<Governed<T>>((resolve, reject) => {
       const waiter: Waiter = {
         shared,
+        stale: own,
+        accepts,
         deadlineAt: this.deps.clock.now() + waitMs,
         timer: null,
         resolve: resolve as (answer: Governed<unknown>) => void,
@@ -190,8 +179,9 @@ export class Flights {
     if (!flight.waiters.delete(waiter)) return;
     const phase = flight.phase;
     if (flight.waiters.size === 0) this.abandon(flight);
-    if (flight.stale) {
-      waiter.resolve(this.staleAnswer(flight.stale));
+    const stale = this.staleFor(flight, waiter);
+    if (stale) {
+      waiter.resolve(this.staleAnswer(stale));
       return;
     }
     const now = this.deps.clock.now();
@@ -245,8 +235,10 @@ export class Flights {
   private succeed(flight: Flight, value: unknown) {
     const now = this.deps.clock.now();
     this.deps.health.succeeded();
-    const answer: CachedAnswer = { key: flight.key, value, fetchedAt: now, expiresAt: now + flight.freshness.ttlMs, tags: flight.tags };
-    if (!flight.noStore) {
+    const answer: CachedAnswer = { key: flight.cacheKey, value, fetchedAt: now, expiresAt: now + flight.freshness.ttlMs, tags: flight.tags };
+    const kept = flight.displaces && this.deps.memory.peek(flight.cacheKey);
+    const keep = !kept || kept.expiresAt <= now || flight.displaces!(kept);
+    if (!flight.noStore && keep) {
       this.deps.memory.put(answer);
       if (flight.freshness.persist && this.deps.persistent) {
         this.deps.persistent.set(answer).catch((error) => this.deps.onError("could not persist an answer", error));
@@ -284,7 +276,8 @@ export class Flights {
       }
     }
     this.settle(flight, (waiter) => {
-      if (failure.transient && flight.stale) waiter.resolve(this.staleAnswer(flight.stale));
+      const stale = failure.transient ? this.staleFor(flight, waiter) : undefined;
+      if (stale) waiter.resolve(this.staleAnswer(stale));
       else {
         if (failure.rateLimited) this.deps.stats.rejected++;
         waiter.reject(failure.rateLimited ? rateLimitedError(failure) : error);
@@ -301,6 +294,12 @@ export class Flights {
       this.deps.clock.clearTimeout(waiter.timer);
       answer(waiter);
     }
+  }
+
+  /** The newest last good answer the waiter accepts: its own, or one a later caller brought. */
+  private staleFor(flight: Flight, waiter: Waiter) {
+    const shared = flight.stale && (!waiter.accepts || waiter.accepts(flight.stale)) ? flight.stale : undefined;
+    return newest(waiter.stale, shared);
   }
 
   /** Retry-After when the answer gave one (plus up to 10 % jitter), else exponential backoff with ±50 % jitter. */

@@ -17,6 +17,7 @@ import { idSchema } from "@/lib/fathom/values";
 import { aggregationParamsSchema } from "@/lib/query/aggregation-params";
 import { safePatternsSchema } from "@/lib/query/regex-safety";
 import { describeToken, getFathom } from "@/lib/server/connection";
+import { aggregationRead } from "./aggregation-read";
 import type { Governed } from "./answer-meta";
 import type { BucketLevel } from "./buckets";
 import type { Priority } from "./budget-state";
@@ -46,6 +47,13 @@ export type ReadOptions = { priority?: Priority };
 export type AggregateOptions = ReadOptions & {
   /** The site's timezone, to tell a closed period from one that touches today (params.timezone wins). */
   timezone?: string | null;
+  /**
+   * Peek: answer only from what is kept, exactly or cut down from a kept answer with more aggregates (see
+   * ./folding.ts), fresh or else marked `stale`; never spends a request and never waits for one. When nothing
+   * is kept it throws `notCachedError()` (test with `isNotCached`, ./budget-errors.ts). For figures worth
+   * showing only when they cost nothing, such as a saved report's preview in the list of reports.
+   */
+  cachedOnly?: boolean;
 };
 export type CurrentVisitorsOptions = ReadOptions & {
   detailed?: boolean;
@@ -165,16 +173,20 @@ export function createGovernedFathom(deps: {
   }
 
   return {
-    /** `GET /aggregations`: closed periods kept long (and across restarts), periods touching today briefly. */
-    async aggregate(params: unknown, { priority = "interactive", timezone }: AggregateOptions = {}): Promise<Governed<AggregationRow[]>> {
+    /**
+     * `GET /aggregations`: closed periods kept long (and across restarts), periods touching today briefly.
+     * Folded (./folding.ts): reports that differ only in their aggregates are asked once, with the union of
+     * them, and one whose aggregates a kept answer holds costs nothing.
+     */
+    async aggregate(params: unknown, { priority = "interactive", timezone, cachedOnly = false }: AggregateOptions = {}): Promise<Governed<AggregationRow[]>> {
       const checked = checkInput(aggregationParamsSchema, params, "report");
       // A pattern that can backtrack catastrophically would tie Fathom up: refused before any budget is spent.
       checkInput(safePatternsSchema, checked, "report");
-      const keyed = Object.fromEntries(Object.entries(checked).filter(([, value]) => !(Array.isArray(value) && value.length === 0)));
       const site = checked.site_id ?? checked.entity_id;
-      return governor.read({
-        key: requestKey({ operation: "aggregations", fingerprint, params: keyed, unordered: ["aggregates", "filters"] }),
-        cls: "reports",
+      const read = aggregationRead({
+        params: checked,
+        fingerprint,
+        send: (sent) => client.aggregate(sent),
         priority,
         freshness: periodFreshness({
           dateTo: checked.date_to,
@@ -184,8 +196,8 @@ export function createGovernedFathom(deps: {
           openPeriodSeconds: settings.openPeriodSeconds,
         }),
         tags: site ? [tagsOfSite(site).all] : [],
-        fetch: () => client.aggregate(checked),
       });
+      return cachedOnly ? governor.folding.peek(read) : governor.folding.read(read);
     },
 
     /**

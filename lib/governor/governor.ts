@@ -7,7 +7,10 @@ import { currentActor } from "./actor";
 import { budgetError, rateLimitedError, upstreamDownError } from "./budget-errors";
 import type { BucketLevel, Buckets } from "./buckets";
 import { systemClock, type Clock } from "./clock";
-import { answerMeta, DEFAULT_WAITS, Flights, type ReadRequest, type ReadStats, type WaitPolicy } from "./flights";
+import { answerMeta, Flights } from "./flights";
+import { Folding } from "./folding";
+import { KeptAnswers } from "./kept-answers";
+import { DEFAULT_WAITS, type ReadRequest, type ReadStats, type WaitPolicy } from "./read-request";
 import { Scheduler, type FairShare, type Job } from "./scheduler";
 import { describeFailure, type UpstreamFailure } from "./upstream-failure";
 import { DEFAULT_HEALTH, failureNote, UpstreamHealth, type Admission, type HealthOptions } from "./upstream-health";
@@ -37,6 +40,8 @@ export type GovernorOptions = {
   health?: Partial<HealthOptions>;
   /** How long Fathom's "not found" is remembered for a read, so repeating it costs nothing. Default 30 s. */
   notFoundTtlMs?: number;
+  /** How long a foldable read waits for others to fold with it (see Folding). Default 25 ms; 0 sends at once. */
+  foldWindowMs?: number;
 };
 
 export type WriteRequest<T> = {
@@ -62,6 +67,7 @@ const logToConsole = (context: string, error: unknown) => console.error(`[soundi
  */
 export class Governor {
   private readonly memory: MemoryAnswerCache;
+  private readonly kept: KeptAnswers;
   private readonly persistent: AnswerCache | undefined;
   private readonly clock: Clock;
   private readonly retryBaseMs: number;
@@ -75,6 +81,8 @@ export class Governor {
   private readonly notFound = new Map<string, NotFound>();
   private readonly notFoundTtlMs: number;
   private lastPrune: number;
+  /** Reads that differ only in their columns, fetched as one (query folding); process-wide like the governor. */
+  readonly folding: Folding;
 
   private constructor(
     private readonly buckets: Buckets,
@@ -92,6 +100,8 @@ export class Governor {
     this.health = new UpstreamHealth(this.clock, { ...DEFAULT_HEALTH, ...options.health });
     this.notFoundTtlMs = options.notFoundTtlMs ?? 30_000;
     this.lastPrune = this.clock.now();
+    this.kept = new KeptAnswers(this.memory, this.persistent, this.clock, this.onError);
+    this.folding = new Folding(this, this.kept, this.clock, options.foldWindowMs ?? 25);
     this.flights = new Flights({
       memory: this.memory,
       persistent: this.persistent,
@@ -125,7 +135,7 @@ export class Governor {
   async read<T>(request: ReadRequest<T>): Promise<Governed<T>> {
     this.stats.requests++;
     const { key } = request;
-    let known = this.memory.peek(key);
+    let known = this.kept.inMemory(request);
     if (known && this.isFresh(known)) return this.hit<T>(known);
     const missing = this.notFound.get(key);
     if (missing && missing.until > this.clock.now()) {
@@ -134,9 +144,7 @@ export class Governor {
     }
 
     if (!this.flights.has(key) && request.freshness.persist && this.persistent) {
-      const stored = await this.persistent.get(key).catch((error) => this.onError("could not read the answer cache", error));
-      known = this.memory.peek(key);
-      if (stored && (!known || stored.fetchedAt > known.fetchedAt)) this.memory.put((known = stored));
+      known = (await this.kept.load(request)) ?? known;
       if (known && this.isFresh(known)) return this.hit<T>(known);
     }
 
@@ -145,7 +153,7 @@ export class Governor {
     const actor = request.actor ?? currentActor();
     const waitMs = await this.scheduler.estimateWaitMs(request.cls, request.priority, actor).catch(() => 0);
     // Re-check after the await: another caller may have filled the cache or started the call meanwhile.
-    known = this.memory.peek(key) ?? known;
+    known = this.kept.inMemory(request) ?? known;
     if (known && this.isFresh(known)) return this.hit<T>(known);
     const late = this.flights.joinExisting(request, known);
     if (late) return late;
@@ -157,6 +165,15 @@ export class Governor {
       throw this.downError(admission);
     }
     return this.flights.start(request, known, { probe: admission.probe, actor });
+  }
+
+  /**
+   * The kept answer a read of `request` would be served from, without spending a request or waiting for
+   * one (a call in flight is not waited for): fresh when it is, else the last good answer marked stale;
+   * undefined when nothing is kept. Not counted in the cache figures: nobody was served a read.
+   */
+  peek<T>(request: Pick<ReadRequest<T>, "key" | "cacheKey" | "accepts" | "freshness">): Promise<Governed<T> | undefined> {
+    return this.kept.peek<T>(request);
   }
 
   /** A governed write: through the budget, never cached nor retried; drops the tags it invalidates. */
@@ -271,7 +288,7 @@ export class Governor {
   }
 
   private isFresh(answer: CachedAnswer) {
-    return answer.expiresAt > this.clock.now();
+    return this.kept.isFresh(answer);
   }
 
   private hit<T>(answer: CachedAnswer): Governed<T> {

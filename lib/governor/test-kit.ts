@@ -3,7 +3,7 @@ import { vi } from "vitest";
 import { MemoryAnswerCache, type AnswerCache } from "./answer-cache";
 import type { Priority, RequestClass } from "./budget-state";
 import { MemoryBuckets } from "./buckets";
-import type { ReadRequest } from "./flights";
+import type { ReadRequest } from "./read-request";
 import type { Freshness } from "./freshness";
 import { Governor, type GovernorOptions } from "./governor";
 import type { UsageStore } from "./usage-store";
@@ -107,7 +107,8 @@ export async function testGovernor(options: TestGovernorOptions = {}) {
       options.maxConcurrency ?? 5,
     );
   const memory = options.memory ?? new MemoryAnswerCache();
-  const governor = await Governor.create({ random: () => 0.5, onError: () => undefined, ...options, buckets, memory });
+  // No fold window unless a test asks for one: most tests drive the clock by hand and expect a read to be sent at once.
+  const governor = await Governor.create({ random: () => 0.5, onError: () => undefined, foldWindowMs: 0, ...options, buckets, memory });
   return { governor, buckets, memory };
 }
 
