@@ -8,6 +8,7 @@ import { storeReportQuery } from "@/lib/query/stored-query";
 import { database } from "@/lib/store/db";
 import { SAVED_REPORT_TABLES, type DocumentBody } from "@/lib/store/versioned-documents";
 import type { newSavedReportSchema, savedReportChangeSchema, SavedReport, SavedReportListItem, SavedReportVersion } from "./saved-report";
+import { reportPreview } from "./report-preview";
 import { versionedDocuments, type DocumentDependencies, type DocumentKind } from "./versioned-documents-service";
 
 /**
@@ -65,12 +66,10 @@ export type SavedReportsDependencies = DocumentDependencies & {
   preview: SavedReportPreview;
 };
 
-/** Until a preview is wired in, the list shows none (the answer cache is not read). */
-const noPreview: SavedReportPreview = async () => null;
 
 /** The saved reports service over its dependencies (tests pass a test database, a clock and a fake preview). */
 export function createSavedReportsService(overrides: Partial<SavedReportsDependencies> = {}) {
-  const { db = database, now = () => new Date(), preview = noPreview } = overrides;
+  const { db = database, now = () => new Date(), preview = reportPreview } = overrides;
   const reports = versionedDocuments(SAVED_REPORT_KIND, { db, now });
 
   /** A preview that fails (or a query that no longer validates) is shown as none: the list still opens. */
