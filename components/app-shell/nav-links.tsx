@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/explore", label: "Explore" },
   { href: "/reports", label: "Reports" },
+  { href: "/dashboards", label: "Dashboards" },
   { href: "/sites", label: "Sites" },
   { href: "/settings", label: "Settings" },
 ] as const;

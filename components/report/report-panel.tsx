@@ -1,5 +1,5 @@
 "use client";
-import { useId, useState } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { COMPARISON_LABELS } from "@/lib/format/labels";
 import type { Aggregate } from "@/lib/query/fathom-fields";
 import type { ReportQuery } from "@/lib/query/report-query";
@@ -20,8 +20,11 @@ export type ReportPart = (typeof REPORT_PARTS)[number];
 export type ReportPanelViewProps = {
   /** Names this panel on its page (`data-report-panel`): "explore", a dashboard tile's id. */
   panelId: string;
-  /** Shown above the answer (a saved report's or a tile's name); inner headings then step down a level. */
-  heading?: string;
+  /**
+   * Shown above the answer (a saved report's or a tile's name, or a link to it); inner headings then step
+   * down a level.
+   */
+  heading?: ReactNode;
   /** Which parts to show, in their usual order; all by default. */
   parts?: readonly ReportPart[];
   /** A page's action on a day of the time series (Explore: "Add milestone here"); the panel itself only reads. */
