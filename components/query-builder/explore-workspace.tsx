@@ -7,6 +7,7 @@ import { ReportSkeleton } from "@/components/report/report-skeleton";
 import { useReportRun } from "@/components/report/use-report-run";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { ExploreSaveBar, type ExploreSaveBarProps } from "@/components/saved-reports/explore-save-bar";
 import { findSite } from "@/lib/query/query-edits";
 import type { ReportQuery } from "@/lib/query/report-query";
 import { encodeReportQuery } from "@/lib/query/url-codec";
@@ -42,6 +43,8 @@ export type ExploreWorkspaceProps = {
   initialQuery: ReportQuery;
   /** Viewers can't add milestones from the chart; editors and admins can. */
   canAddMilestones: boolean;
+  /** Saving: who may, and the saved report the address names (`?report=12`); no save bar without it. */
+  saving?: Omit<ExploreSaveBarProps, "draft" | "onSaved">;
 };
 
 /** Phones and narrow windows, where the builder sits above the results and folds away after Run. */
@@ -52,7 +55,7 @@ const NARROW = "(max-width: 1023px)";
  * walk through earlier reports and run them again), the builder edits a draft of it, and the results
  * follow the address bar.
  */
-export function ExploreWorkspace({ sites, initialQuery, canAddMilestones }: ExploreWorkspaceProps) {
+export function ExploreWorkspace({ sites, initialQuery, canAddMilestones, saving }: ExploreWorkspaceProps) {
   const { state, push } = useReportUrl(`?${encodeReportQuery(initialQuery)}`, sites[0]?.id);
   const submitted = state.ok ? state.query : null;
   const submittedKey = submitted ? encodeReportQuery(submitted) : "";
@@ -115,6 +118,7 @@ export function ExploreWorkspace({ sites, initialQuery, canAddMilestones }: Expl
   return (
     <>
       {header}
+      {saving ? <ExploreSaveBar {...saving} draft={draft} onSaved={push} /> : null}
       <div className="grid gap-6 lg:grid-cols-[20rem_minmax(0,1fr)]">
         <Collapsible.Root open={builderOpen} onOpenChange={setBuilderOpen} className="flex flex-col gap-2">
           <Collapsible.Trigger className="self-start rounded-md border border-line bg-surface px-3 py-1.5 text-sm lg:hidden">

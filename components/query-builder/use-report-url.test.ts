@@ -3,7 +3,7 @@ import { act, renderHook, waitFor } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 import { defaultReportQuery, type ReportQuery } from "@/lib/query/report-query";
 import { reportUrlState } from "./report-url-state";
-import { useReportUrl } from "./use-report-url";
+import { pushReportUrl, replaceSavedReportParam, useReportUrl, useSavedReportParam } from "./use-report-url";
 
 beforeEach(() => window.history.replaceState(null, "", "/explore"));
 
@@ -58,5 +58,40 @@ describe("useReportUrl", () => {
     window.history.replaceState(null, "", "/explore?site=ZXCVBN&compare=previous_year");
     const { result } = renderHook(() => useReportUrl("", "CDBUGS"));
     expect(result.current.state).toMatchObject({ ok: true, query: { site: "ZXCVBN", compare: "previous_year" } });
+  });
+});
+
+describe("the saved report an address edits", () => {
+  it("keeps report= in front of the query as Run pushes new reports", () => {
+    window.history.replaceState(null, "", "/explore?report=12&site=CDBUGS");
+    expect(pushReportUrl(weekly)).toBe(true);
+    expect(window.location.search).toBe("?report=12&site=CDBUGS&range=last_7_days&by=pathname");
+    expect(pushReportUrl(weekly)).toBe(false);
+  });
+
+  it("points the address at another saved report, or none, without a history entry or re-escaping the query", () => {
+    window.history.replaceState(null, "", "/explore?report=12&site=CDBUGS&metrics=visits,pageviews&filter=pathname~is~/blog");
+    const { result } = renderHook(() => useSavedReportParam(null));
+    expect(result.current).toBe("12");
+    const entries = window.history.length;
+
+    act(() => replaceSavedReportParam(40));
+    expect(window.location.search).toBe("?report=40&site=CDBUGS&metrics=visits,pageviews&filter=pathname~is~/blog");
+    expect(result.current).toBe("40");
+
+    act(() => replaceSavedReportParam(null));
+    expect(window.location.search).toBe("?site=CDBUGS&metrics=visits,pageviews&filter=pathname~is~/blog");
+    expect(result.current).toBeNull();
+    expect(window.history.length).toBe(entries);
+
+    window.history.replaceState(null, "", "/explore");
+    act(() => replaceSavedReportParam(7));
+    expect(window.location.search).toBe("?report=7");
+  });
+
+  it("reads the report's query alongside report=, which the codec ignores", () => {
+    window.history.replaceState(null, "", "/explore?report=12&site=ZXCVBN&range=last_7_days");
+    const { result } = renderHook(() => useReportUrl("", "CDBUGS"));
+    expect(result.current.state).toMatchObject({ ok: true, query: { site: "ZXCVBN", range: { preset: "last_7_days" } } });
   });
 });

@@ -18,16 +18,53 @@ function subscribe(onChange: () => void) {
 
 const currentSearch = () => window.location.search;
 
+/** The saved report an Explore address edits (`?report=12&site=…`), as written; null when none. */
+export function savedReportParam(search: string): string | null {
+  return new URLSearchParams(search).get("report");
+}
+
+/** The search string of a report, with the saved report it edits (if any) in front, as `savedReportExploreHref` writes it. */
+function reportSearch(query: ReportQuery, report: string | null): string {
+  return `?${report === null ? "" : `report=${encodeURIComponent(report)}&`}${encodeReportQuery(query)}`;
+}
+
 /**
  * Adds a history entry for a report without a server round trip (Next folds `history.pushState` into its
  * router), so Back walks through earlier reports. Does nothing when the URL already says this report.
+ * The saved report the address edits (`report=`) is kept: editing a saved report goes on across runs.
  */
 export function pushReportUrl(query: ReportQuery): boolean {
-  const search = `?${encodeReportQuery(query)}`;
+  const search = reportSearch(query, savedReportParam(window.location.search));
   if (window.location.search === search) return false;
   window.history.pushState(null, "", `${window.location.pathname}${search}`);
   window.dispatchEvent(new Event(PUSHED));
   return true;
+}
+
+/**
+ * Points the current address at another saved report (after "Save" or "Save as new") or at none (a
+ * report that no longer exists), in place: the report on screen is the same, so no history entry.
+ */
+export function replaceSavedReportParam(report: number | null): void {
+  // The rest is kept as written (URLSearchParams would re-escape the codec's readable `,` `/` `:`).
+  const rest = window.location.search
+    .replace(/^\?/, "")
+    .split("&")
+    .filter((part) => part !== "" && !part.startsWith("report="))
+    .join("&");
+  const search = report === null ? (rest ? `?${rest}` : "") : `?report=${report}${rest ? `&${rest}` : ""}`;
+  window.history.replaceState(window.history.state, "", `${window.location.pathname}${search}`);
+  window.dispatchEvent(new Event(PUSHED));
+}
+
+const currentReportParam = () => savedReportParam(window.location.search);
+
+/**
+ * The saved report the address bar edits, following saves, Back and Forward. `serverValue` is the one
+ * the page was rendered with, used until the browser takes over.
+ */
+export function useSavedReportParam(serverValue: string | null): string | null {
+  return useSyncExternalStore(subscribe, currentReportParam, () => serverValue);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultReportQuery, type ReportQuery } from "@/lib/query/report-query";
 import { decodeReportQuery } from "@/lib/query/url-codec";
-import { eventReportHref, milestoneChartHref, reportLink } from "./report-links";
+import { eventReportHref, milestoneChartHref, reportLink, savedReportExploreHref } from "./report-links";
 
 const decode = (href: string) => decodeReportQuery(new URL(href, "http://x").searchParams);
 const weekly: ReportQuery = { ...defaultReportQuery("CDBUGS"), range: { preset: "last_7_days" }, by: ["pathname"] };
@@ -49,5 +49,29 @@ describe("links to /explore", () => {
     expect(href).toMatch(/^\/explore\?site=CDBUGS&entity=event&event=Signed%20up%20%26%20paid$/);
     const decoded = decode(href);
     expect(decoded.ok && { entity: decoded.query.entity, event: decoded.query.event }).toEqual({ entity: "event", event: "Signed up & paid" });
+  });
+});
+
+describe("savedReportExploreHref", () => {
+  it("opens a saved report in Explore: its id first, then the query the codec reads back", () => {
+    const href = savedReportExploreHref(12, weekly);
+    expect(href).toBe("/explore?report=12&site=CDBUGS&range=last_7_days&by=pathname");
+    const url = new URL(href, "http://x");
+    expect(url.searchParams.get("report")).toBe("12");
+    const decoded = decode(href);
+    expect(decoded.ok && decoded.query).toEqual(weekly);
+  });
+
+  it("leaves out the row order a stored query writes out when it is the default anyway", () => {
+    const stored = { ...weekly, sort: { field: "visits", direction: "desc" } } as const;
+    expect(savedReportExploreHref(12, stored)).toBe("/explore?report=12&site=CDBUGS&range=last_7_days&by=pathname");
+    const chosen = { ...weekly, sort: { field: "pathname", direction: "asc" } } as const;
+    expect(savedReportExploreHref(12, chosen)).toBe("/explore?report=12&site=CDBUGS&range=last_7_days&by=pathname&sort=pathname:asc");
+  });
+
+  it("refuses an id that is not a saved report's", () => {
+    for (const id of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => savedReportExploreHref(id, weekly), String(id)).toThrow(RangeError);
+    }
   });
 });

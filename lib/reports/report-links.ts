@@ -3,7 +3,7 @@
  * (`/explore`, a saved report `/reports/123`, a dashboard `/dashboards/4`), written with the report URL
  * codec so a link always decodes to the report it was made from. Pure and isomorphic.
  */
-import { defaultReportQuery, withEntity, type ReportQuery } from "@/lib/query/report-query";
+import { defaultReportQuery, effectiveSort, withEntity, type ReportQuery } from "@/lib/query/report-query";
 import { encodeReportQuery } from "@/lib/query/url-codec";
 
 export type ReportLinkOptions = {
@@ -55,6 +55,26 @@ export function milestoneChartHref(siteId: string, date: string, today: string):
   if (date > today) return null;
   const to = shiftDay(date, MARGIN_DAYS) < today ? shiftDay(date, MARGIN_DAYS) : today;
   return reportLink({ ...defaultReportQuery(siteId), range: { preset: "custom", from: shiftDay(date, -MARGIN_DAYS), to }, grouping: "day" });
+}
+
+/**
+ * A saved report opened in Explore for editing: `/explore?report=<id>&<the report>`. The `report`
+ * parameter tells Explore which saved report "Save" updates; the rest is the query, so the builder opens
+ * on it even before the saved report is read back. `reportId` is a saved report's id (a positive integer).
+ */
+export function savedReportExploreHref(reportId: number, query: ReportQuery): string {
+  if (!Number.isSafeInteger(reportId) || reportId < 1) throw new RangeError(`A saved report's id is a positive integer, not ${reportId}`);
+  return `/explore?report=${reportId}&${encodeReportQuery(withoutDefaultSort(query))}`;
+}
+
+/**
+ * A stored query writes out the order its rows come in even when nobody chose one (stored-query.ts); in
+ * a link that order is left out when it is the default anyway, so the link reads as the report was built.
+ */
+function withoutDefaultSort(query: ReportQuery): ReportQuery {
+  if (!query.sort) return query;
+  const fallback = effectiveSort({ ...query, sort: undefined });
+  return fallback && fallback.field === query.sort.field && fallback.direction === query.sort.direction ? { ...query, sort: undefined } : query;
 }
 
 /** The event's conversions over the default range on /explore: `/explore?site=…&entity=event&event=<name>`. */

@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import { BrokenReportUrl } from "@/components/query-builder/broken-report-url";
 import { ExploreWorkspace } from "@/components/query-builder/explore-workspace";
 import { reportUrlState } from "@/components/query-builder/report-url-state";
@@ -5,6 +6,8 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
+import { savedReportExploreHref } from "@/lib/reports/report-links";
+import { loadEditedReport } from "./load-edited-report";
 import { loadExploreSites } from "./load-explore-sites";
 
 export const metadata = { title: "Explore" };
@@ -16,10 +19,15 @@ const header = <PageHeader title="Explore" description="Build any report the Fat
 /**
  * The report builder. The URL is the report: it is decoded here with the codec (a bare /explore is the
  * first site's default report) and handed to the browser, which runs it and keeps the URL in step.
+ * `?report=12` names the saved report being edited: its query is in the rest of the URL (a bare
+ * `?report=12` is sent on to the full address), and the save bar compares the builder with it.
  */
 export default async function ExplorePage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
-  const [params, loaded] = await Promise.all([searchParams, loadExploreSites()]);
+  const params = await searchParams;
+  const [loaded, edited] = await Promise.all([loadExploreSites(), loadEditedReport(params.report)]);
+  const onlyReport = Object.keys(params).every((key) => key === "report");
+  if (edited.report?.query && onlyReport) redirect(savedReportExploreHref(edited.report.id, edited.report.query));
 
   if ("error" in loaded) {
     const tokenProblem = loaded.error.code === "fathom_unauthorized" || loaded.error.code === "fathom_token_unreadable";
@@ -68,5 +76,6 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
       </>
     );
   }
-  return <ExploreWorkspace sites={sites} initialQuery={decoded.query} canAddMilestones={hasRole(user.role, "editor")} />;
+  const canEdit = hasRole(user.role, "editor");
+  return <ExploreWorkspace sites={sites} initialQuery={decoded.query} canAddMilestones={canEdit} saving={{ canSave: canEdit, ...edited }} />;
 }
