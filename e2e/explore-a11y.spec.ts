@@ -1,18 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-
-/** Serious and critical violations, each with the elements at fault, readable in a failure message. */
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => ({
-      rule: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      targets: violation.nodes.map((node) => node.target.join(" ")).slice(0, 5),
-    }));
-}
+import { expect, test } from "@playwright/test";
+import { seriousViolations } from "./support/axe";
 
 // Journey: someone who uses a screen reader or the keyboard opens /explore with a report on screen, and on
 // a phone. Axe finds no serious or critical problem: every control is labelled, colours contrast, the

@@ -7,13 +7,9 @@
 import { z } from "zod";
 import { dateRangeSchema } from "@/lib/query/date-presets";
 import { MAX_FILTERS, reportFilterSchema, siteIdSchema } from "@/lib/query/report-query";
-import { isCleanText, personSchema, reportDescriptionSchema, reportNameSchema } from "@/lib/reports/saved-report";
+import { isCleanText, pathNumberSchema, personSchema, reportDescriptionSchema, reportNameSchema } from "@/lib/reports/saved-report";
 
-export const dashboardIdSchema = z.coerce
-  .string()
-  .regex(/^[1-9]\d{0,9}$/, "That is not a dashboard id")
-  .transform(Number)
-  .pipe(z.number().int().max(2_147_483_647, "That is not a dashboard id"));
+export const dashboardIdSchema = pathNumberSchema("a dashboard id");
 
 export const TILE_SIZES = ["small", "medium", "wide", "full"] as const;
 export const tileSizeSchema = z.enum(TILE_SIZES, { error: "Pick a tile size: small, medium, wide or full" });

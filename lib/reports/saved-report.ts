@@ -7,19 +7,20 @@
 import { z } from "zod";
 import { storedReportQuerySchema } from "@/lib/query/stored-query";
 
-/** A saved report's id in a path or body: a positive integer, nothing else (no signs, spaces or exponents). */
-export const savedReportIdSchema = z.coerce
-  .string()
-  .regex(/^[1-9]\d{0,9}$/, "That is not a report id")
-  .transform(Number)
-  .pipe(z.number().int().max(2_147_483_647, "That is not a report id"));
+/**
+ * A number in a path (a report's, a dashboard's or a version's): a positive integer written plainly, nothing
+ * else (no signs, spaces, leading zeros or exponents), and within a 32-bit integer column.
+ */
+export function pathNumberSchema(what: string) {
+  return z.coerce
+    .string()
+    .regex(/^[1-9]\d{0,9}$/, `That is not ${what}`)
+    .transform(Number)
+    .pipe(z.number().int().max(2_147_483_647, `That is not ${what}`));
+}
 
-/** A version number in a path: the same shape as an id. */
-export const versionNumberSchema = z.coerce
-  .string()
-  .regex(/^[1-9]\d{0,9}$/, "That is not a version number")
-  .transform(Number)
-  .pipe(z.number().int().max(2_147_483_647, "That is not a version number"));
+export const savedReportIdSchema = pathNumberSchema("a report id");
+export const versionNumberSchema = pathNumberSchema("a version number");
 
 export const MAX_REPORT_NAME = 120;
 export const MAX_REPORT_DESCRIPTION = 2000;
