@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DashboardVersion } from "@/lib/dashboards/dashboard";
 import { DashboardHistory } from "./dashboard-history";
-import { renderWithClient, reportTile } from "./test-board";
+import { renderWithClient, reportTile, scriptedFetch } from "./test-board";
 
 const bob = { id: 2, name: "Bob" };
 const version = (number: number, layout: Partial<DashboardVersion["layout"]>, extra: Partial<DashboardVersion> = {}): DashboardVersion => ({
@@ -23,23 +23,7 @@ const VERSIONS = [
   version(1, {}),
 ];
 
-const requests: Array<{ method: string; url: string }> = [];
-let answers: Array<() => Response> = [];
-beforeEach(() => {
-  requests.length = 0;
-  answers = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      requests.push({ method: init?.method ?? "GET", url: String(input) });
-      return answers.shift()?.() ?? Response.json({ versions: VERSIONS });
-    }),
-  );
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+const { requests, answerNext } = scriptedFetch(() => Response.json({ versions: VERSIONS }));
 
 const names = { reportName: (id: number) => (id === 1 ? "Blog traffic" : undefined) };
 
@@ -56,7 +40,7 @@ describe("DashboardHistory", () => {
     // The current version has no "Restore".
     expect(screen.queryByRole("button", { name: "Restore version 3" })).toBeNull();
 
-    answers = [() => Response.json({ id: 4 })];
+    answerNext(() => Response.json({ id: 4 }));
     await user.click(screen.getByRole("button", { name: "Restore version 1" }));
     expect(await screen.findByText("Version 1 restored as a new version.")).toBeTruthy();
     expect(requests).toContainEqual({ method: "POST", url: "/api/dashboards/4/versions/1/restore" });

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { VersionTitle } from "@/components/ui/version-title";
 import { describeDashboardChanges, type DescribeDashboardOptions } from "@/lib/dashboards/describe-dashboard-changes";
 import { formatAgo } from "@/lib/format/format-date";
 import { dashboardKeys, dashboardVersionsOptions, restoreDashboardVersion } from "./dashboard-queries";
@@ -64,10 +65,7 @@ export function DashboardHistory({ id, currentVersion, canRestore, names }: Prop
             {list.map((version, index) => (
               <li key={version.version} className="flex flex-wrap items-start justify-between gap-3 p-3 text-sm">
                 <div className="min-w-0 flex-1">
-                  <p className="font-medium">
-                    Version {version.version}
-                    {version.version === currentVersion ? <span className="ml-2 text-xs font-normal text-muted">(current)</span> : null}
-                  </p>
+                  <VersionTitle as="p" className="font-medium" markerClassName="text-xs" version={version.version} current={version.version === currentVersion} />
                   <p className="text-muted">
                     {version.createdBy.name},{" "}
                     <time dateTime={version.createdAt} title={fullDate(version.createdAt)} suppressHydrationWarning>

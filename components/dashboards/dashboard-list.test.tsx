@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DashboardList } from "./dashboard-list";
 import type { DashboardListItem } from "./dashboard-queries";
-import { dashboard, renderWithClient } from "./test-board";
+import { dashboard, renderWithClient, scriptedFetch } from "./test-board";
 
 const push = vi.fn();
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push, replace: vi.fn(), refresh: vi.fn() }) }));
@@ -15,23 +15,7 @@ const item = (id: number, name: string, tileCount: number): DashboardListItem =>
 };
 const LIST = [item(4, "Weekly", 5), item(5, "Launch", 1)];
 
-const requests: Array<{ method: string; url: string }> = [];
-let answers: Array<() => Response> = [];
-beforeEach(() => {
-  requests.length = 0;
-  answers = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      requests.push({ method: init?.method ?? "GET", url: String(input) });
-      return answers.shift()?.() ?? Response.json({ dashboards: [] });
-    }),
-  );
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+const { requests, answerNext } = scriptedFetch(() => Response.json({ dashboards: [] }));
 
 describe("DashboardList", () => {
   it("lists each board with its tiles, owner and last change; viewers get no actions", () => {
@@ -55,7 +39,7 @@ describe("DashboardList", () => {
     renderWithClient(<DashboardList initial={LIST} canEdit deletedId={null} />);
     await user.click(screen.getByRole("button", { name: "Delete Weekly" }));
     const dialog = await screen.findByRole("alertdialog", { name: "Delete “Weekly”?" });
-    answers = [() => Response.json({ id: 4, deleted: true }), () => Response.json({ dashboards: [LIST[1]] })];
+    answerNext(() => Response.json({ id: 4, deleted: true }), () => Response.json({ dashboards: [LIST[1]] }));
     await user.click(within(dialog).getByRole("button", { name: "Delete dashboard" }));
 
     expect(await screen.findByText("Deleted “Weekly”.")).toBeTruthy();
@@ -64,7 +48,7 @@ describe("DashboardList", () => {
     await waitFor(() => expect(document.activeElement).toBe(undo));
     expect(requests[0]).toEqual({ method: "DELETE", url: "/api/dashboards/4" });
 
-    answers = [() => Response.json(dashboard()), () => Response.json({ dashboards: LIST })];
+    answerNext(() => Response.json(dashboard()), () => Response.json({ dashboards: LIST }));
     await user.click(undo);
     expect(await screen.findByRole("link", { name: "“Weekly”" })).toBeTruthy();
     expect(requests).toContainEqual({ method: "POST", url: "/api/dashboards/4/undelete" });
@@ -86,7 +70,7 @@ describe("DashboardList", () => {
     const dialog = await screen.findByRole("dialog", { name: "New dashboard" });
     await user.click(within(dialog).getByRole("button", { name: "Create" }));
     expect(within(dialog).getByRole("alert").textContent).toBe("Give the dashboard a name");
-    answers = [() => Response.json(dashboard({}, { id: 12, name: "Launch week" }), { status: 201 })];
+    answerNext(() => Response.json(dashboard({}, { id: 12, name: "Launch week" }), { status: 201 }));
     await user.type(within(dialog).getByLabelText("Name"), "Launch week");
     await user.click(within(dialog).getByRole("button", { name: "Create" }));
     await waitFor(() => expect(push).toHaveBeenCalledWith("/dashboards/12"));

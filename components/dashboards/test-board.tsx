@@ -1,7 +1,8 @@
-/** Dashboards for the component tests: a board of every tile kind, its saved reports and sites. */
+/** Dashboards for the component tests: a board of every tile kind, its saved reports and sites, and a scripted `fetch`. */
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render } from "@testing-library/react";
+import { cleanup, render } from "@testing-library/react";
 import type { ReactNode } from "react";
+import { afterEach, beforeEach, vi } from "vitest";
 import type { Dashboard, DashboardLayout, Tile } from "@/lib/dashboards/dashboard";
 import { canonicalReportQuery } from "@/lib/query/stored-query";
 import { defaultReportQuery, type ReportQuery } from "@/lib/query/report-query";
@@ -64,4 +65,38 @@ export function detail(layout: Partial<DashboardLayout>, reports: SavedReport[])
 export function renderWithClient(node: ReactNode) {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: false, refetchOnWindowFocus: false } } });
   return { client, ...render(<QueryClientProvider client={client}>{node}</QueryClientProvider>) };
+}
+
+/** A request the stubbed `fetch` of `scriptedFetch` saw. */
+export type SeenRequest = { method: string; url: string };
+
+/**
+ * A stubbed `fetch` for the dashboard component tests, installed before each test and removed (with the
+ * rendered tree) after it: `requests` records each request's method and URL, and it answers with the
+ * answers queued by `answerNext`, in order, then with `fallback` once none are left. Call it at the top
+ * level of a test file.
+ */
+export function scriptedFetch(fallback: () => Response) {
+  const requests: SeenRequest[] = [];
+  let answers: Array<() => Response> = [];
+  beforeEach(() => {
+    requests.length = 0;
+    answers = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        requests.push({ method: init?.method ?? "GET", url: String(input) });
+        return answers.shift()?.() ?? fallback();
+      }),
+    );
+  });
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+  /** Replaces the queued answers: the next requests get these, in order. */
+  const answerNext = (...next: Array<() => Response>) => {
+    answers = next;
+  };
+  return { requests, answerNext };
 }

@@ -5,7 +5,7 @@ import { ConfirmDeleteDialog } from "@/components/ui/confirm-delete-dialog";
 import { formatMetric } from "@/lib/format/format-metric";
 import { aggregateSchema, metricLabel } from "@/lib/query/fathom-fields";
 import type { SavedReportListItem } from "@/lib/reports/saved-report";
-import { RelativeTime } from "./relative-time";
+import { OwnershipTerms } from "./ownership-terms";
 
 export type RowActions = {
   onRename: (report: SavedReportListItem, event: MouseEvent<HTMLElement>) => void;
@@ -61,12 +61,7 @@ export function SavedReportRow({ report, siteName, now, actions, busy = false }:
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
           <dt className="text-muted">Site</dt>
           <dd>{siteName ?? <span>{report.siteId} <span className="text-muted">(not on this Fathom account)</span></span>}</dd>
-          <dt className="text-muted">Owner</dt>
-          <dd>{report.owner.name}</dd>
-          <dt className="text-muted">Last change</dt>
-          <dd>
-            <RelativeTime iso={report.updatedAt} now={now} /> by {report.updatedBy.name}
-          </dd>
+          <OwnershipTerms report={report} now={now} />
           <dt className="text-muted">Figure</dt>
           <dd>
             <PreviewFigure preview={report.preview} />

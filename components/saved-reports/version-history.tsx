@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { dialogPanelClass, overlayClass } from "@/components/ui/confirm-delete-dialog";
 import { Notice } from "@/components/ui/notice";
+import { VersionTitle } from "@/components/ui/version-title";
 import { RelativeTime } from "./relative-time";
 import { restoreSavedReportVersion } from "./saved-report-requests";
 
@@ -118,10 +119,7 @@ export function VersionHistory({ reportId, entries, currentVersion, canRestore, 
         {entries.map((entry) => (
           <li key={entry.version} className="flex flex-col gap-2 p-3 sm:flex-row sm:items-start sm:justify-between">
             <div className="flex min-w-0 flex-col gap-0.5">
-              <h3 className="text-sm font-semibold">
-                Version {entry.version}
-                {entry.version === currentVersion ? <span className="ml-2 font-normal text-muted">(current)</span> : null}
-              </h3>
+              <VersionTitle as="h3" className="text-sm font-semibold" version={entry.version} current={entry.version === currentVersion} />
               <p className="text-xs text-muted">
                 {entry.who}, <RelativeTime iso={entry.createdAt} now={now} />
               </p>

@@ -4,6 +4,7 @@
  * audit log and version counts read back. Not for production code.
  */
 import { sql, type Kysely } from "kysely";
+import { beforeEach } from "vitest";
 import { testUser } from "@/lib/api/route-test-kit";
 import type { User } from "@/lib/auth/users";
 import { defaultReportQuery, type ReportQuery } from "@/lib/query/report-query";
@@ -37,6 +38,26 @@ export async function documentsTestDatabase() {
     await sql`CREATE TRIGGER broken_${sql.raw(table)} BEFORE INSERT ON ${sql.table(table)} BEGIN SELECT RAISE(ABORT, 'disk full'); END`.execute(db);
   };
   return { db, people, now, audit, counts, breakInserts, database: async () => db };
+}
+
+/** The state a route test's `vi.mock` factories read: who is signed in, and the database `database()` answers. */
+export type RouteTestState = { user: User | null; db: unknown };
+
+/**
+ * For the saved-report and dashboard route tests: before each test, a fresh documents database goes into
+ * `state.db` and the editor signs in as `state.user`. Each test file still creates `state` with
+ * `vi.hoisted` and mocks `@/lib/auth/session` and `@/lib/store/db` itself, because Vitest hoists
+ * `vi.mock` within its own file and recommends it only in test files. Call it at the top level of a test
+ * file; `counts` reads the current test's database.
+ */
+export function documentsRouteTest(state: RouteTestState) {
+  let kit: Awaited<ReturnType<typeof documentsTestDatabase>>;
+  beforeEach(async () => {
+    kit = await documentsTestDatabase();
+    state.db = kit.db;
+    state.user = testUser("editor");
+  });
+  return { counts: () => kit.counts() };
 }
 
 /** A valid report query of a site, with changes. */

@@ -102,6 +102,14 @@ function bodyOf(row: DocumentBody): DocumentBody {
   return body;
 }
 
+/**
+ * What a document's row and each of its versions' rows record alike of a save (its content, version
+ * number and time), read one way for both, so the current state and its history cannot drift apart.
+ */
+function savedContent(row: Pick<DocumentVersionColumns, "version" | "name" | "description" | "created_at"> & DocumentBody) {
+  return { name: row.name, description: row.description, version: row.version, createdAt: row.created_at, body: bodyOf(row) };
+}
+
 /** A person who still has an account, by their current name; else "Former member" (or the name kept then). */
 const person = (id: number | null, name: string | null, kept = FORMER_MEMBER): Person => (name === null ? { id: null, name: kept } : { id, name });
 
@@ -123,15 +131,11 @@ export function documentsRepository(db: Kysely<Database>, tables: DocumentTables
   type DocumentRow = Awaited<ReturnType<ReturnType<typeof documents>["executeTakeFirstOrThrow"]>>;
   const toDocument = (row: DocumentRow): StoredDocument => ({
     id: row.id,
-    name: row.name,
-    description: row.description,
-    version: row.version,
-    createdAt: row.created_at,
+    ...savedContent(row),
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
     owner: person(row.owner_id, row.owner_name),
     updatedBy: person(row.updated_by, row.editor_name),
-    body: bodyOf(row),
   });
 
   const versions = (id: number) =>
@@ -144,13 +148,9 @@ export function documentsRepository(db: Kysely<Database>, tables: DocumentTables
 
   type VersionRow = Awaited<ReturnType<ReturnType<typeof versions>["executeTakeFirstOrThrow"]>>;
   const toVersion = (row: VersionRow): StoredVersion => ({
-    version: row.version,
-    name: row.name,
-    description: row.description,
-    createdAt: row.created_at,
+    ...savedContent(row),
     createdBy: person(row.created_by, row.author_name, row.created_by_name),
     restoredFrom: row.restored_from,
-    body: bodyOf(row),
   });
 
   const insertVersion = (id: number, version: number, content: DocumentContent, author: Author, at: string, restoredFrom: number | null) =>

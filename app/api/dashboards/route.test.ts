@@ -3,13 +3,12 @@
  * do not validate (an oversized Markdown text, a tile of a missing report) refused with 400 and nothing
  * changed, and a full board of 40 long text tiles within the body limit.
  */
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { callRoute, testUser } from "@/lib/api/route-test-kit";
-import type { User } from "@/lib/auth/users";
 import { MAX_MARKDOWN, MAX_TILES } from "@/lib/dashboards/dashboard";
-import { documentsTestDatabase, reportQuery } from "@/lib/reports/document-test-kit";
+import { documentsRouteTest, reportQuery, type RouteTestState } from "@/lib/reports/document-test-kit";
 
-const state = vi.hoisted(() => ({ user: null as User | null, db: null as unknown }));
+const state = vi.hoisted((): RouteTestState => ({ user: null, db: null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => state.user }));
 vi.mock("@/lib/store/db", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/store/db")>()),
@@ -26,12 +25,7 @@ const reports = await import("../reports/route");
 const report = await import("../reports/[id]/route");
 const { DASHBOARD_MAX_BODY_BYTES } = await import("@/lib/dashboards/dashboards-service");
 
-let kit: Awaited<ReturnType<typeof documentsTestDatabase>>;
-beforeEach(async () => {
-  kit = await documentsTestDatabase();
-  state.db = kit.db;
-  state.user = testUser("editor");
-});
+const kit = documentsRouteTest(state);
 
 type Dashboard = { id: number; version: number; name: string; layout: { tiles: { id: string }[] } };
 const text = (id: string, markdown = "Hello") => ({ id, kind: "text", size: "wide", markdown });

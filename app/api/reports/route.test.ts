@@ -3,12 +3,11 @@
  * write, ids are exactly positive integers, bad bodies are 400 with field messages, and a refused request
  * changes nothing.
  */
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { callRoute, testUser } from "@/lib/api/route-test-kit";
-import type { User } from "@/lib/auth/users";
-import { documentsTestDatabase, reportQuery } from "@/lib/reports/document-test-kit";
+import { documentsRouteTest, reportQuery, type RouteTestState } from "@/lib/reports/document-test-kit";
 
-const state = vi.hoisted(() => ({ user: null as User | null, db: null as unknown }));
+const state = vi.hoisted((): RouteTestState => ({ user: null, db: null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => state.user }));
 vi.mock("@/lib/store/db", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/store/db")>()),
@@ -22,12 +21,7 @@ const undelete = await import("./[id]/undelete/route");
 const versions = await import("./[id]/versions/route");
 const restore = await import("./[id]/versions/[version]/restore/route");
 
-let kit: Awaited<ReturnType<typeof documentsTestDatabase>>;
-beforeEach(async () => {
-  kit = await documentsTestDatabase();
-  state.db = kit.db;
-  state.user = testUser("editor");
-});
+const kit = documentsRouteTest(state);
 
 const blog = { name: "Blog traffic", description: "Weekly", query: reportQuery() };
 type Report = { id: number; version: number; name: string };

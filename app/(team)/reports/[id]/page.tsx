@@ -3,7 +3,7 @@ import Link from "next/link";
 import { cache } from "react";
 import { CopyLinkButton } from "@/components/query-builder/copy-link-button";
 import { diagnoseSavedReport } from "@/components/saved-reports/diagnose-report";
-import { RelativeTime } from "@/components/saved-reports/relative-time";
+import { OwnershipTerms } from "@/components/saved-reports/ownership-terms";
 import { ReportProblem } from "@/components/saved-reports/report-problem";
 import { SavedReportView } from "@/components/saved-reports/saved-report-view";
 import { VersionHistory, type HistoryEntry } from "@/components/saved-reports/version-history";
@@ -95,12 +95,7 @@ export default async function SavedReportPage({ params }: { params: Params }) {
       <dl className="mb-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
         <dt className="text-muted">Site</dt>
         <dd>{siteName(report.siteId) ?? report.siteId}</dd>
-        <dt className="text-muted">Owner</dt>
-        <dd>{report.owner.name}</dd>
-        <dt className="text-muted">Last change</dt>
-        <dd>
-          <RelativeTime iso={report.updatedAt} now={now} /> by {report.updatedBy.name}
-        </dd>
+        <OwnershipTerms report={report} now={now} />
         <dt className="text-muted">Version</dt>
         <dd>{report.version}</dd>
       </dl>
