@@ -6,16 +6,15 @@
  * dashboard page does. What Fathom saw comes from the simulator's request log.
  */
 import { foldIdentity } from "../../lib/governor/fold-identity";
+import { weeklyDashboardTiles, type WeeklyDashboardTile } from "../../lib/governor/weekly-dashboard";
 import type { AggregationParams } from "../../lib/query/aggregation-params";
-import { defaultReportQuery, type ReportQuery } from "../../lib/query/report-query";
 import { reportTimezone } from "../../lib/query/resolve-range";
 import { planReport } from "../../lib/query/to-aggregation-params";
 import { encodeReportQuery } from "../../lib/query/url-codec";
 import { percentile, type BenchStack } from "./bench-server";
 
-export type SimLogEntry = { at: string; path: string; status: number };
+export type SimLogEntry = { at: string; path: string; status: number; query?: Record<string, string> };
 export type DashboardSite = { id: string; timezone: string | null; createdAt: string; events?: Array<{ name: string }> };
-export type Tile = { title: string; query: ReportQuery };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -28,38 +27,6 @@ export function busiestWindow(times: number[], windowMs = 60_000): number {
     most = Math.max(most, i - j + 1);
   }
   return most;
-}
-
-/**
- * A marketing team's weekly dashboard: headline figures, visitors and pageviews by day (foldable together,
- * and with the headline figures through their totals), top pages twice (by pageviews with visits, and with
- * the bounce rate: foldable together), sources, countries, and a goal (an event report) when the site has one.
- */
-export function dashboardTiles(site: string, eventName: string | undefined): Tile[] {
-  const base = defaultReportQuery(site);
-  const top = (by: ReportQuery["by"][number], metrics: ReportQuery["metrics"]): ReportQuery => ({
-    ...base,
-    metrics,
-    grouping: "none",
-    by: [by],
-    sort: { field: "pageviews", direction: "desc" },
-    limit: 10,
-  });
-  const tiles: Tile[] = [
-    { title: "Headline figures", query: { ...base, grouping: "none" } },
-    { title: "Visitors by day", query: { ...base, metrics: ["visits", "uniques"], grouping: "day" } },
-    { title: "Pageviews by day", query: { ...base, metrics: ["pageviews", "bounce_rate"], grouping: "day" } },
-    { title: "Top pages", query: top("pathname", ["pageviews", "visits"]) },
-    { title: "Top pages, bounce rate", query: top("pathname", ["pageviews", "bounce_rate"]) },
-    { title: "Sources", query: top("referrer_source", ["pageviews", "visits"]) },
-    { title: "Countries", query: top("country_code", ["pageviews", "uniques"]) },
-  ];
-  tiles.push(
-    eventName
-      ? { title: `Goal: ${eventName}`, query: { ...base, entity: "event", event: eventName, metrics: ["conversions", "value"], grouping: "day" } }
-      : { title: "Last month by day", query: { ...base, range: { preset: "last_month" }, grouping: "day" } },
-  );
-  return tiles;
 }
 
 /** JSON with keys sorted at every depth and filters as a set: equal meaning ⇒ equal text. */
@@ -76,7 +43,7 @@ function stableKey(value: unknown): string {
 }
 
 /** The upstream questions the tiles ask (main rows, totals, comparisons): distinct exactly, and distinct once folded. */
-export function distinctQuestions(tiles: Tile[], site: DashboardSite, now: Date): { exact: number; folded: number } {
+export function distinctQuestions(tiles: WeeklyDashboardTile[], site: DashboardSite, now: Date): { exact: number; folded: number } {
   const options = { timezone: reportTimezone(site.timezone), now, earliest: /^\d{4}-\d{2}-\d{2}/.exec(site.createdAt)?.[0] };
   const asked: AggregationParams[] = tiles.flatMap(({ query }) => {
     const plan = planReport(query, options);
@@ -93,7 +60,7 @@ type TileSample = { ms: number; status: number; cached?: boolean; stale?: boolea
 
 export async function runDashboardScenario(stack: BenchStack, options: DashboardOptions) {
   const { viewers, seconds, site, headers } = options;
-  const tiles = dashboardTiles(site.id, site.events?.[0]?.name);
+  const tiles = weeklyDashboardTiles(site.id, site.events?.[0]?.name);
   const urls = tiles.map((tile) => `${stack.appUrl}/api/reports/run?${encodeReportQuery(tile.query)}`);
   const simStart = ((await (await fetch(`${stack.simUrl}/_sim/requests`)).json()) as SimLogEntry[]).length;
   const questions = distinctQuestions(tiles, site, new Date());
@@ -125,7 +92,18 @@ export async function runDashboardScenario(stack: BenchStack, options: Dashboard
   const ok = samples.filter((sample) => sample.status === 200).map((sample) => sample.ms);
   const busiest60s = busiestWindow(log.filter(isReportsClass).map((entry) => Date.parse(entry.at)));
   const viewer429s = samples.filter((sample) => sample.status === 429).length;
+  // Each folded question (the request without its aggregates) with the seconds into the run it was sent at:
+  // a question sent more often than there are freshness periods is where folding or caching missed.
+  const runStart = Date.parse(log[0]?.at ?? new Date().toISOString());
+  const sent = new Map<string, number[]>();
+  for (const entry of log.filter((candidate) => candidate.path.includes("/aggregations"))) {
+    const { aggregates: _aggregates, ...rest } = entry.query ?? {};
+    const key = JSON.stringify(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b)));
+    sent.set(key, [...(sent.get(key) ?? []), Math.round((Date.parse(entry.at) - runStart) / 100) / 10]);
+  }
+  const repeated = [...sent.entries()].filter(([, times]) => times.length > periods).map(([question, times]) => ({ question, times }));
   return {
+    repeated,
     scenario: "dashboard",
     viewers,
     seconds,
@@ -163,6 +141,7 @@ export function printDashboard(result: DashboardResult) {
     `answers: ${result.cachedAnswers} cached, ${result.staleAnswers} stale, of ${result.tileAnswers}`,
     `tile time to answer ms: p50 ${result.tileMs.p50}, p95 ${result.tileMs.p95}, max ${result.tileMs.max}; whole dashboard p50 ${result.dashboardMs.p50}, p95 ${result.dashboardMs.p95}`,
     `target met: ${result.met ? "yes" : "NO"}`,
+    ...result.repeated.map(({ question, times }) => `  asked ${times.length} times (at ${times.join(", ")} s): ${question}`),
   ];
   for (const line of lines) console.log(line);
 }

@@ -52,6 +52,13 @@ export const envSchema = z.object({
   CACHE_OPEN_PERIOD_SECONDS: positiveInt(60),
   /** How long lists of sites, events and milestones are kept (seconds). */
   CACHE_LISTS_SECONDS: positiveInt(5 * 60),
+  /**
+   * How long a cold aggregation waits for others that differ only in their aggregates, so a dashboard's
+   * tiles, whose requests reach the server tens of milliseconds apart, are sent as one (milliseconds; 0 off).
+   */
+  FATHOM_FOLD_WINDOW_MS: optional(z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").max(1000, "must be at most 1000")).transform(
+    (value) => value ?? 60,
+  ),
   /** How often the current-visitors figure of a site is fetched for everyone watching it (seconds). */
   CURRENT_VISITORS_INTERVAL_SECONDS: positiveInt(15),
 });

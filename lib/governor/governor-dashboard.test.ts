@@ -7,13 +7,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createFathomClient } from "@/lib/fathom/client";
 import { createFathomReportProvider } from "@/lib/fathom/report-provider";
-import { defaultReportQuery, type ReportQuery } from "@/lib/query/report-query";
+import type { ReportQuery } from "@/lib/query/report-query";
 import { runReport } from "@/lib/reports/run-report";
 import { createSimulator, type Simulator } from "@/lib/simulator/simulator";
 import { openTestDatabase } from "@/lib/store/db";
 import { eventCurrencies } from "@/lib/store/event-currencies";
 import { createGovernedFathom } from "./governed-fathom";
 import { testGovernor } from "./test-kit";
+import { weeklyDashboardTiles } from "./weekly-dashboard";
 
 const NOW = new Date("2025-06-18T15:30:00Z");
 const settings = { closedPeriodSeconds: 86_400, openPeriodSeconds: 60, listsSeconds: 300, currentVisitorsIntervalSeconds: 15 };
@@ -33,28 +34,8 @@ async function sounding(foldWindowMs: number) {
   return { fathom, run: (query: ReportQuery) => runReport(query, { provider, now: NOW }) };
 }
 
-/** Eight tiles: two pairs differ only in metrics, and every grouped tile's totals fold with the headline figures. */
-function tiles(site: string, eventName: string): ReportQuery[] {
-  const base = defaultReportQuery(site);
-  const top = (by: ReportQuery["by"][number], metrics: ReportQuery["metrics"]): ReportQuery => ({
-    ...base,
-    metrics,
-    grouping: "none",
-    by: [by],
-    sort: { field: "pageviews", direction: "desc" },
-    limit: 10,
-  });
-  return [
-    { ...base, grouping: "none" },
-    { ...base, metrics: ["visits", "uniques"], grouping: "day" },
-    { ...base, metrics: ["pageviews", "bounce_rate"], grouping: "day" },
-    top("pathname", ["pageviews", "visits"]),
-    top("pathname", ["pageviews", "bounce_rate"]),
-    top("referrer_source", ["pageviews", "visits"]),
-    top("country_code", ["pageviews", "uniques"]),
-    { ...base, entity: "event", event: eventName, metrics: ["conversions", "value"], grouping: "day" },
-  ];
-}
+/** The weekly dashboard's eight queries: two pairs differ only in metrics, and every grouped tile's totals fold with the headline figures. */
+const tiles = (site: string, eventName: string): ReportQuery[] => weeklyDashboardTiles(site, eventName).map((tile) => tile.query);
 
 const aggregationsSent = () => simulator.control.requests().filter((entry) => entry.path.endsWith("/aggregations")).length;
 

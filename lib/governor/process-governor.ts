@@ -39,6 +39,7 @@ export function getGovernor(): Promise<Governor> {
         fairShare: { limits, fraction: 0.5 },
         persistent: new DatabaseAnswerCache(),
         usage: new DatabaseUsageStore(),
+        foldWindowMs: config.FATHOM_FOLD_WINDOW_MS,
         onError: (context, error) => logError(`Governor: ${context}`, error),
       });
     })();
