@@ -50,13 +50,14 @@ function renderWorkspace({ canAddMilestones = false } = {}) {
 /** Explore's one report panel (a page may hold several; tests wait on this one). */
 const panel = () => document.querySelector('[data-report-panel="explore"]');
 
+// Explore asks its one report alone (`solo=1`): nothing on the page could be folded with it.
 const runUrls = () => fetchMock.mock.calls.map(([input]) => String(input)).filter((url) => url.startsWith("/api/reports/run"));
 
 describe("ExploreWorkspace", () => {
   it("runs the URL's report on load, pushes the URL on Run, and follows Back into the builder", async () => {
     const user = userEvent.setup();
     renderWorkspace();
-    await waitFor(() => expect(runUrls()).toEqual(["/api/reports/run?site=CDBUGS"]));
+    await waitFor(() => expect(runUrls()).toEqual(["/api/reports/run?site=CDBUGS&solo=1"]));
     await waitFor(() => expect(panel()?.getAttribute("data-report-state")).toBe("ready"));
 
     await user.selectOptions(screen.getByRole("combobox", { name: "Date range" }), "last_7_days");
@@ -66,7 +67,7 @@ describe("ExploreWorkspace", () => {
 
     await user.click(screen.getByRole("button", { name: /run report/i }));
     expect(window.location.search).toBe("?site=CDBUGS&range=last_7_days");
-    await waitFor(() => expect(runUrls()).toContain("/api/reports/run?site=CDBUGS&range=last_7_days"));
+    await waitFor(() => expect(runUrls()).toContain("/api/reports/run?site=CDBUGS&range=last_7_days&solo=1"));
     await waitFor(() => {
       expect([panel()?.getAttribute("data-report-key"), panel()?.getAttribute("data-report-state")]).toEqual(["site=CDBUGS&range=last_7_days", "ready"]);
     });

@@ -73,7 +73,7 @@ export function ExploreWorkspace({ sites, initialQuery, canAddMilestones, saving
   const timezone = siteTimezone(site);
   // The panel runs the same report (one request between them); here it starts beside the panel's code
   // loading, and tells the builder whether it is running.
-  const report = useReportRun(submitted ?? initialQuery, { timezone, enabled: Boolean(submitted && site) });
+  const report = useReportRun(submitted ?? initialQuery, { timezone, enabled: Boolean(submitted && site), solo: true });
 
   const siteId = site?.id;
   const chartAction = useMemo<ChartAction | undefined>(
@@ -134,7 +134,7 @@ export function ExploreWorkspace({ sites, initialQuery, canAddMilestones, saving
           <CurrentVisitorsPanel siteId={site.id} siteName={site.name} detailed={false} />
           {/* The panel carries data-report-key and data-report-state itself, so "ready" means drawn
               (it loads lazily: a skeleton without them stands in until then). */}
-          <ReportPanel panelId="explore" query={submitted} timezone={timezone} chartAction={chartAction} />
+          <ReportPanel panelId="explore" query={submitted} timezone={timezone} chartAction={chartAction} solo />
         </div>
       </div>
     </>

@@ -37,14 +37,16 @@ export type ReportPanelProps = ReportPanelViewProps & {
   query: ReportQuery;
   /** The site's timezone (whether the period is over, so never re-fetched); null when unknown. */
   timezone: string | null | undefined;
+  /** The only report on its page (a saved report's own page): sent at once, not folded with others. */
+  solo?: boolean;
 };
 
 /**
  * One report, read-only: it runs `query` itself and shows the answer. Several can share a page, each
  * with its own state; the same query asked twice is one request.
  */
-export function ReportPanel({ query, timezone, ...view }: ReportPanelProps) {
-  const run = useReportRun(query, { timezone });
+export function ReportPanel({ query, timezone, solo, ...view }: ReportPanelProps) {
+  const run = useReportRun(query, { timezone, solo });
   return <ReportPanelView run={run} {...view} />;
 }
 

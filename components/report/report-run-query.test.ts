@@ -38,8 +38,19 @@ describe("reportRunQueryOptions", () => {
   it("keys on the whole query, so any difference is another report", () => {
     const a = reportRunQueryOptions(query, { timezone: "UTC" });
     const b = reportRunQueryOptions({ ...query, filters: [{ property: "pathname", operator: "is", value: "/docs" }] }, { timezone: "UTC" });
-    expect(a.queryKey).toEqual(["report-run", query]);
+    expect(a.queryKey).toEqual(["report-run", query, { solo: false }]);
     expect(JSON.stringify(a.queryKey)).not.toBe(JSON.stringify(b.queryKey));
+  });
+
+  it("says when a report is asked on its own, so the server sends it without waiting to fold it with tiles", async () => {
+    const fetchMock = vi.fn(async () => Response.json(answerFor(query), { status: 200 }));
+    vi.stubGlobal("fetch", fetchMock);
+    const client = new QueryClient();
+    await client.fetchQuery(reportRunQueryOptions(query, { timezone: "UTC", solo: true }));
+    await client.fetchQuery(reportRunQueryOptions(query, { timezone: "UTC" }));
+    const urls = fetchMock.mock.calls.map((call) => String((call as unknown[])[0]));
+    expect(urls[0]).toMatch(/&solo=1$/);
+    expect(urls[1]).not.toContain("solo");
   });
 
   it("never re-fetches a closed period and keeps an open one fresh for a minute", () => {

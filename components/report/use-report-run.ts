@@ -25,14 +25,16 @@ export type ReportRunOptions = {
   timezone: string | null | undefined;
   /** False to hold the request back (e.g. until the site is known). */
   enabled?: boolean;
+  /** The report is asked on its own, not as one of several tiles (see `reportRunKeys`). */
+  solo?: boolean;
 };
 
 /**
  * Runs a report through GET /api/reports/run. Every caller with the same query shares one request and
  * one cached answer (the key holds the whole query), so a page may ask from several places.
  */
-export function useReportRun(query: ReportQuery, { timezone, enabled = true }: ReportRunOptions): ReportRun {
-  const run = useQuery({ ...reportRunQueryOptions(query, { timezone: reportTimezone(timezone) }), enabled });
+export function useReportRun(query: ReportQuery, { timezone, enabled = true, solo = false }: ReportRunOptions): ReportRun {
+  const run = useQuery({ ...reportRunQueryOptions(query, { timezone: reportTimezone(timezone), solo }), enabled });
   const { refetch } = run;
   return { query, result: run.data, isFetching: run.isFetching, error: run.error, retry: () => void refetch() };
 }

@@ -14,5 +14,5 @@ const ReportPanel = dynamic(() => import("@/components/report/report-panel").the
 
 /** A saved report, read-only: its cards, chart and table, run in the site's timezone. */
 export function SavedReportView({ reportId, query, timezone }: { reportId: number; query: ReportQuery; timezone: string | null }) {
-  return <ReportPanel panelId={`saved-report-${reportId}`} query={query} timezone={timezone} />;
+  return <ReportPanel panelId={`saved-report-${reportId}`} query={query} timezone={timezone} solo />;
 }

@@ -56,8 +56,8 @@ export function createFathomReportProvider({ fathom, currencies }: { fathom: Fat
       );
     },
 
-    async aggregate(params, { priority, timezone }) {
-      return answer(await fathom.aggregate(params, { priority, timezone }), (rows) => rows.map((row) => toProviderRow(row, params)));
+    async aggregate(params, { priority, timezone, solo }) {
+      return answer(await fathom.aggregate(params, { priority, timezone, solo }), (rows) => rows.map((row) => toProviderRow(row, params)));
     },
   };
 }

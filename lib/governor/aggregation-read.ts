@@ -6,7 +6,7 @@ import { foldIdentity, isFoldable, orderAggregates } from "./fold-identity";
 import type { FoldableRead } from "./folding";
 import { requestKey } from "./request-key";
 
-export type AggregationReadInput = Pick<FoldableRead<AggregationRow>, "priority" | "freshness" | "tags"> & {
+export type AggregationReadInput = Pick<FoldableRead<AggregationRow>, "priority" | "freshness" | "tags" | "solo"> & {
   /** Checked parameters (`aggregationParamsSchema`). */
   params: AggregationParams;
   fingerprint: string;

@@ -96,6 +96,23 @@ describe("folding tiles that differ only in their aggregates", () => {
     expect(project({ columns: ["visits", "uniques"], rows }, ["uniques"])).toEqual([{ date: "2026-03-01", uniques: 2 }]);
   });
 
+  it("sends a report asked on its own (solo) at once, without waiting out the window, yet lets a batch already open take it", async () => {
+    const { upstream, fathom } = await setup();
+    const alone = fathom.aggregate(tile(["visits"]), { timezone: "UTC", solo: true });
+    await settle();
+    expect(upstream.calls).toHaveLength(1); // no time has passed: it did not wait for company
+    expect((await alone).data).toEqual([{ pathname: "/a", visits: 10 }, { pathname: "/b", visits: 20 }]);
+
+    const other = { date_to: "2026-03-08 23:59:59" };
+    const tileOfBoard = fathom.aggregate(tile(["pageviews"], other), { timezone: "UTC" });
+    const soloLater = fathom.aggregate(tile(["uniques"], other), { timezone: "UTC", solo: true });
+    await settle();
+    expect(upstream.calls).toHaveLength(1); // the solo one joined the open batch rather than cost a call of its own
+    await advance(WINDOW_MS);
+    await Promise.all([tileOfBoard, soloLater]);
+    expect(upstream.aggregatesSent()).toEqual(["visits", "uniques,pageviews"]);
+  });
+
   it("(b) serves a later request for a subset, or for the union itself, from the kept answer without a call", async () => {
     const { upstream, fathom } = await setup();
     await loadTogether(fathom, [tile(["pageviews"]), tile(["visits", "pageviews", "bounce_rate"])]);

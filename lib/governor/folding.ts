@@ -29,6 +29,11 @@ export type FoldableRead<Row extends FoldRow> = Pick<ReadRequest<unknown>, "cls"
   fetch: (columns: readonly string[]) => Promise<Row[]>;
   /** The canonical order of a set of columns, each once: a union is sent and kept in it. */
   order: (columns: Iterable<string>) => string[];
+  /**
+   * Asked on its own (Explore, one report's page): nothing will arrive to fold with it, so it does not wait
+   * out the window; it still joins a batch already open for its fold key, and is still served from kept answers.
+   */
+  solo?: boolean;
 };
 
 type Member = { read: FoldableRead<FoldRow>; actor: string | undefined; resolve: (answer: Governed<FoldRow[]>) => void; reject: (error: unknown) => void };
@@ -106,7 +111,7 @@ export class Folding {
       const batch = this.batches.get(read.foldKey);
       if (batch) return void batch.members.push(member);
       const opened: Batch = { members: [member] };
-      if (this.windowMs <= 0) return this.send(read.foldKey, opened);
+      if (read.solo || this.windowMs <= 0) return this.send(read.foldKey, opened);
       this.batches.set(read.foldKey, opened);
       this.clock.setTimeout(() => this.send(read.foldKey, opened), this.windowMs);
     });

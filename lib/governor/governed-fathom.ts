@@ -54,6 +54,8 @@ export type AggregateOptions = ReadOptions & {
    * showing only when they cost nothing, such as a saved report's preview in the list of reports.
    */
   cachedOnly?: boolean;
+  /** Asked on its own: sent at once rather than after the fold window (./folding.ts, `FoldableRead.solo`). */
+  solo?: boolean;
 };
 export type CurrentVisitorsOptions = ReadOptions & {
   detailed?: boolean;
@@ -178,7 +180,7 @@ export function createGovernedFathom(deps: {
      * Folded (./folding.ts): reports that differ only in their aggregates are asked once, with the union of
      * them, and one whose aggregates a kept answer holds costs nothing.
      */
-    async aggregate(params: unknown, { priority = "interactive", timezone, cachedOnly = false }: AggregateOptions = {}): Promise<Governed<AggregationRow[]>> {
+    async aggregate(params: unknown, { priority = "interactive", timezone, cachedOnly = false, solo = false }: AggregateOptions = {}): Promise<Governed<AggregationRow[]>> {
       const checked = checkInput(aggregationParamsSchema, params, "report");
       // A pattern that can backtrack catastrophically would tie Fathom up: refused before any budget is spent.
       checkInput(safePatternsSchema, checked, "report");
@@ -188,6 +190,7 @@ export function createGovernedFathom(deps: {
         fingerprint,
         send: (sent) => client.aggregate(sent),
         priority,
+        solo,
         freshness: periodFreshness({
           dateTo: checked.date_to,
           timeZone: checked.timezone ?? timezone ?? undefined,

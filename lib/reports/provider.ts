@@ -55,6 +55,11 @@ export type ProviderReadOptions = { priority: Priority };
 export type ProviderAggregateOptions = ProviderReadOptions & {
   /** The site's timezone the dates were resolved in (a closed period can be cached for long). */
   timezone: string;
+  /**
+   * The report is asked on its own (Explore, a report's page), so nothing is coming to fold with it: no
+   * wait. A dashboard's tiles leave it unset, so the governor can fold them into one request.
+   */
+  solo?: boolean;
 };
 
 /** What running a report needs from a provider (tests pass fakes). */

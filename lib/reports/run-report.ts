@@ -16,6 +16,8 @@ export type RunReportOptions = {
   now: Date;
   /** Who is waiting: someone at the builder (default) or a share page. */
   priority?: Priority;
+  /** Asked on its own, not as one of a dashboard's tiles: its queries need not wait to be folded with others. */
+  solo?: boolean;
 };
 
 function reportRange(range: ResolvedRange, grouping: RowShape["grouping"]): ReportRange {
@@ -87,7 +89,7 @@ async function reportEvent(provider: ReportProvider, query: ReportQuery, site: P
  * Runs a report: finds the site's timezone, resolves the dates, asks the provider for the main rows,
  * the ungrouped totals and (if asked) the comparison's series and totals, plus the milestones in range.
  */
-export async function runReport(query: ReportQuery, { provider, now, priority = "interactive" }: RunReportOptions): Promise<ReportResult> {
+export async function runReport(query: ReportQuery, { provider, now, priority = "interactive", solo }: RunReportOptions): Promise<ReportResult> {
   const sites = await provider.listSites({ priority });
   const site = sites.data.find((candidate) => candidate.id === query.site);
   if (!site) throw new ApiError(404, "site_not_found", `There is no site "${query.site}" on this Fathom account. Pick another site.`);
@@ -96,7 +98,7 @@ export async function runReport(query: ReportQuery, { provider, now, priority = 
   const created = /^\d{4}-\d{2}-\d{2}/.exec(site.createdAt)?.[0];
 
   const plan = planReport(query, { timezone, now, earliest: created });
-  const ask = (params: AggregationParams) => provider.aggregate(params, { priority, timezone });
+  const ask = (params: AggregationParams) => provider.aggregate(params, { priority, timezone, solo });
   const [main, totals, comparisonRows, comparisonTotals, milestones] = await Promise.all([
     ask(plan.main),
     plan.totals ? ask(plan.totals) : null,
