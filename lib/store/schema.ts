@@ -94,6 +94,8 @@ export interface Database {
   saved_report_versions: SavedReportVersionsTable;
   dashboards: DashboardsTable;
   dashboard_versions: DashboardVersionsTable;
+  shares: SharesTable;
+  share_daily: ShareDailyTable;
 }
 
 /** The currency each event was last given through Sounding (006-event-currencies): Fathom lists events without it. */
@@ -155,4 +157,38 @@ export interface DashboardsTable extends VersionedDocumentColumns {
 export interface DashboardVersionsTable extends DocumentVersionColumns {
   dashboard_id: number;
   layout_json: string;
+}
+
+/** Client share links (009-shares). Times are ISO 8601; `paused` is 0 or 1; `settings_json` is `shareSettingsSchema`. */
+export interface SharesTable {
+  id: Generated<number>;
+  slug: string;
+  /** "report" or "dashboard". */
+  target_kind: string;
+  target_id: number;
+  settings_json: string;
+  /** scrypt (lib/auth/password.ts); null when the share has no password. */
+  password_hash: string | null;
+  /** In every unlock cookie; raised by a password change, a rotation or a revocation. */
+  session_epoch: number;
+  /** Raised by every change (cache keys of share answers include it). */
+  revision: number;
+  paused: number;
+  expires_at: string | null;
+  revoked_at: string | null;
+  logo: Uint8Array | null;
+  logo_type: string | null;
+  created_by: number;
+  created_at: string;
+  updated_by: number;
+  updated_at: string;
+}
+
+/** Per share and UTC day: page views and failed unlocks, counted without identifying anyone. */
+export interface ShareDailyTable {
+  share_id: number;
+  day: string;
+  views: number;
+  unlock_failures: number;
+  last_viewed_at: string | null;
 }

@@ -7,6 +7,7 @@ import { m005Sessions } from "./005-sessions";
 import { m006EventCurrencies } from "./006-event-currencies";
 import { m007SavedReports } from "./007-saved-reports";
 import { m008Dashboards } from "./008-dashboards";
+import { m009Shares } from "./009-shares";
 
 /**
  * Every migration, in order. Names are permanent: once released, a migration is never renamed or edited;
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "006-event-currencies": m006EventCurrencies,
   "007-saved-reports": m007SavedReports,
   "008-dashboards": m008Dashboards,
+  "009-shares": m009Shares,
 };
