@@ -19,8 +19,9 @@ export const FATHOM_AUDIT_ACTIONS = [
 export const fathomAuditActionSchema = z.enum(FATHOM_AUDIT_ACTIONS);
 
 /**
- * Changes Sounding makes in its own database (saved reports, dashboards): each entry is written "ok" in the
- * same transaction as the change, so it is never pending and reconciliation leaves it alone.
+ * Changes Sounding makes in its own database (saved reports, dashboards, client shares): each entry is
+ * written "ok" in the same transaction as the change, so it is never pending and reconciliation leaves it
+ * alone.
  */
 export const LOCAL_AUDIT_ACTIONS = [
   "report.create",
@@ -33,6 +34,12 @@ export const LOCAL_AUDIT_ACTIONS = [
   "dashboard.delete",
   "dashboard.undelete",
   "dashboard.restore",
+  "share.create",
+  "share.update",
+  "share.pause",
+  "share.resume",
+  "share.rotate",
+  "share.revoke",
 ] as const;
 export const localAuditActionSchema = z.enum(LOCAL_AUDIT_ACTIONS);
 export type LocalAuditAction = z.infer<typeof localAuditActionSchema>;
@@ -58,6 +65,12 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "dashboard.delete": "Deleted dashboard",
   "dashboard.undelete": "Undeleted dashboard",
   "dashboard.restore": "Restored dashboard version",
+  "share.create": "Created share",
+  "share.update": "Changed share",
+  "share.pause": "Paused share",
+  "share.resume": "Resumed share",
+  "share.rotate": "Rotated share link",
+  "share.revoke": "Revoked share",
 };
 
 /**

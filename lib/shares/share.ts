@@ -90,18 +90,27 @@ export type MilestoneChoice = z.infer<typeof milestoneChoiceSchema>;
 /** `#rrggbb`, refused when it would not stand out (3:1) on both the light and the dark page (./accent-contrast.ts). */
 export const accentSchema = z
   .string()
-  .regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #1d4ed8")
+  .regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #2563eb")
   .transform((hex) => hex.toLowerCase())
   .superRefine((hex, ctx) => {
     const problem = accentProblem(hex);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 
-/** An origin allowed to embed the share: `https://host[:port]` exactly as a browser writes it (no path, no wildcard). */
+/**
+ * A host name of letters, digits, dots and hyphens (or an IPv6 address in brackets). The URL parser lets
+ * through `*` and `;`, which in a CSP source would be a wildcard or the start of another directive.
+ */
+const PLAIN_HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])$/;
+
+/**
+ * An origin allowed to embed the share: `https://host[:port]` exactly as a browser writes it (no path, no
+ * wildcard), since it goes into the page's `frame-ancestors` as it is.
+ */
 export const embedOriginSchema = z.string().refine((text) => {
   try {
     const url = new URL(text);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === text && !url.username && !url.password;
+    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === text && !url.username && !url.password && PLAIN_HOST.test(url.hostname);
   } catch {
     return false;
   }
