@@ -10,12 +10,21 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
+      // Everything but the client share pages: no framing at all, and our own pages may see where a click came from.
+      {
+        source: "/:path((?!share(?:/|$)).*)",
+        headers: [
+          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+      // Client share pages: framing is decided per share by the CSP's frame-ancestors (proxy.ts), and a link
+      // clicked on a client's page tells the next site nothing, not even that Sounding exists.
+      { source: "/share/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       {
         source: "/:path*",
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
           { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
           // A self-hosted team dashboard and its client pages belong in no search index (robots.txt says so too,
