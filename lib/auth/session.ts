@@ -1,9 +1,10 @@
 import "server-only";
-import { sealData, unsealData } from "iron-session";
+import { sealData } from "iron-session";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { getServerConfig } from "@/lib/config/server-config";
 import { clientAddress, isHttps } from "@/lib/server/client";
+import { unsealKept } from "./kept-unseal";
 import { createSession, endSessionByToken, findSession, SESSION_TTL_SECONDS } from "./sessions";
 import { findUserById, type User } from "./users";
 
@@ -24,7 +25,7 @@ async function readSealed<T extends object>(name: string, ttl: number): Promise<
   const raw = (await cookies()).get(name)?.value;
   if (!raw || raw.length > MAX_COOKIE_LENGTH) return {};
   try {
-    const data = await unsealData<T>(raw, { password: getServerConfig().appSecret, ttl });
+    const data = await unsealKept<T>(raw, { password: getServerConfig().appSecret, ttl });
     return typeof data === "object" && data !== null ? data : {};
   } catch {
     return {};

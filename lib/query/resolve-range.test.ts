@@ -103,6 +103,17 @@ describe("today in the site's timezone", () => {
     expect(days({ preset: "yesterday" }, now, "Asia/Tokyo")).toEqual(["2024-03-09", "2024-03-09", 1]);
   });
 
+  it("answers from the kept day exactly as the calendar would, minute by minute, forwards and backwards, across DST", () => {
+    // Zones with DST both ways, a half-hour zone, one whose DST change is at midnight, and one far east.
+    const zones = [NY, LONDON, "Australia/Adelaide", "America/Santiago", "Asia/Kathmandu", "Pacific/Kiritimati"];
+    const start = Date.parse("2024-03-30T00:00:00Z");
+    const instants = Array.from({ length: 4 * 24 * 12 }, (_, step) => start + step * 5 * 60_000);
+    for (const zone of zones) {
+      const expected = (at: number) => new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+      for (const at of [...instants, ...[...instants].reverse()]) expect(todayIn(zone, new Date(at)), `${zone} ${new Date(at).toISOString()}`).toBe(expected(at));
+    }
+  });
+
   it("follows New York's clock across the November fall-back (EDT until 06:00 UTC)", () => {
     expect(todayIn(NY, new Date("2024-11-03T03:59:00Z"))).toBe("2024-11-02");
     expect(todayIn(NY, new Date("2024-11-03T04:00:00Z"))).toBe("2024-11-03");

@@ -102,11 +102,25 @@ export function isClosedRange(range: DateRange, timezone: string | null | undefi
   return CLOSED_PRESETS.has(range.preset);
 }
 
-/** Today's calendar date (`YYYY-MM-DD`) in `timezone` at the instant `now`. */
+/**
+ * Today's calendar date (`YYYY-MM-DD`) in `timezone` at the instant `now`. Every report and every governed
+ * read asks it, and timezone arithmetic is slow, so each zone's current day is kept with the instants it
+ * begins and ends (DST included): an instant inside them is answered without arithmetic, exactly.
+ */
 export function todayIn(timezone: string, now: Date): string {
   if (!isValidTimezone(timezone)) throw new RangeError(`Unknown timezone "${timezone}"`);
-  return format(new TZDate(now.getTime(), timezone), "yyyy-MM-dd");
+  const at = now.getTime();
+  const kept = keptDays.get(timezone);
+  if (kept && at >= kept.from && at < kept.until) return kept.day;
+  const day = format(new TZDate(at, timezone), "yyyy-MM-dd");
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  const from = new TZDate(year, month - 1, date, timezone).getTime();
+  const until = new TZDate(year, month - 1, date + 1, timezone).getTime();
+  // Only a day whose bounds hold this instant is kept (a zone whose midnight is skipped by DST is recomputed).
+  if (at >= from && at < until) keptDays.set(timezone, { day, from, until });
+  return day;
 }
+const keptDays = new Map<string, { day: string; from: number; until: number }>();
 
 /** Calendar arithmetic happens on UTC midnights, so the process timezone and DST never shift a day. */
 function day(date: string): TZDate {
