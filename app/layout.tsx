@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { Providers } from "@/components/providers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -31,6 +30,9 @@ export const viewport: Viewport = {
 };
 
 /**
+ * The React Query provider lives in the team's layout (app/(team)/layout.tsx), not here: the client share
+ * pages (app/share) are server-rendered and must not ship a query client they never use.
+ *
  * Every page is rendered per request: the Content-Security-Policy's nonce (proxy.ts) is new each time, and a
  * page prerendered at build time would carry none, so its scripts would be refused.
  */
@@ -38,9 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection();
   return (
     <html lang="en">
-      <body className="min-h-screen">
-        <Providers>{children}</Providers>
-      </body>
+      <body className="min-h-screen">{children}</body>
     </html>
   );
 }
