@@ -1,7 +1,8 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDeleteDialog } from "@/components/ui/confirm-delete-dialog";
 import { Notice } from "@/components/ui/notice";
 import { deleteDashboard, duplicateDashboard, dashboardKeys } from "./dashboard-queries";
@@ -12,8 +13,9 @@ export function deletedHref(id: number): string {
 }
 
 /**
- * A board's "Duplicate" (opens the copy) and "Delete" (asks first, then goes to the list, whose notice
- * can undo it). Editors only; the server refuses anyone else anyway.
+ * A board's "Share with a client…" (a new client share of it), "Duplicate" (opens the copy) and "Delete"
+ * (asks first, then goes to the list, whose notice can undo it). Editors only; the server refuses anyone
+ * else anyway.
  */
 export function BoardActions({ id, name, disabled }: { id: number; name: string; disabled?: boolean }) {
   const router = useRouter();
@@ -36,6 +38,9 @@ export function BoardActions({ id, name, disabled }: { id: number; name: string;
   const error = duplicate.error ?? remove.error;
   return (
     <>
+      <Link href={`/settings/shares/new?target=dashboard:${id}`} className={buttonClass("secondary")}>
+        Share with a client…
+      </Link>
       <Button variant="secondary" onClick={() => duplicate.mutate()} disabled={disabled || duplicate.isPending}>
         {duplicate.isPending ? "Duplicating…" : "Duplicate"}
       </Button>

@@ -79,7 +79,8 @@ export default async function SavedReportPage({ params }: { params: Params }) {
         title={report.name}
         description={report.description || undefined}
         actions={
-          <>
+          // Wraps at phone width: four actions do not fit on one line there.
+          <div className="flex flex-wrap gap-2">
             <Link href="/reports" className={buttonClass("ghost")}>
               All reports
             </Link>
@@ -88,8 +89,13 @@ export default async function SavedReportPage({ params }: { params: Params }) {
                 Edit in Explore
               </a>
             ) : null}
+            {canEdit ? (
+              <Link href={`/settings/shares/new?target=report:${report.id}`} className={buttonClass("secondary")}>
+                Share with a client…
+              </Link>
+            ) : null}
             <CopyLinkButton href={`/reports/${report.id}`} />
-          </>
+          </div>
         }
       />
       <dl className="mb-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
