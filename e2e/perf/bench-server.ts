@@ -13,6 +13,8 @@ export type BenchStack = {
   appUrl: string;
   simUrl: string;
   cookie: string;
+  /** The production server's process id (its memory and CPU under /proc/<pid>). */
+  pid: number;
   stop(): Promise<void>;
 };
 
@@ -35,7 +37,9 @@ export async function startBenchStack(options: { appPort: number; simPort: numbe
   const sim = await startSimulatorServer({ port: options.simPort, host: "127.0.0.1", token, latencyMs: options.latencyMs });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "sounding-bench-"));
   const appUrl = `http://127.0.0.1:${options.appPort}`;
-  const app: ChildProcess = spawn(process.execPath, [serveScript], {
+  // BENCH_CPU_PROF_DIR=/tmp/prof: the server writes a V8 CPU profile there when it stops (to find where the time goes).
+  const profile = process.env.BENCH_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
+  const app: ChildProcess = spawn(process.execPath, [...profile, serveScript], {
     cwd: root,
     env: {
       ...process.env,
@@ -64,7 +68,7 @@ export async function startBenchStack(options: { appPort: number; simPort: numbe
     });
     if (!setup.ok) throw new Error(`setup answered ${setup.status}`);
     const cookie = (setup.headers.get("set-cookie") ?? "").split(";")[0]!;
-    return { appUrl, simUrl: sim.url, cookie, stop };
+    return { appUrl, simUrl: sim.url, cookie, pid: app.pid!, stop };
   } catch (error) {
     await stop();
     throw error;
