@@ -78,12 +78,35 @@ test.describe.serial("hostile input on every route", () => {
   test("every page with an id, given a hostile one, answers without a 500 or a stack trace", async () => {
     for (const template of pageTemplates().filter((page) => page.includes("["))) {
       for (const hostile of HOSTILE_IDS) {
-        const path = fill(template, { ...stack.valid, siteId: hostile, token: hostile });
+        const path = fill(template, { ...stack.valid, siteId: hostile, token: hostile, slug: hostile });
         const answer = await raw(stack.own.url, { method: "GET", path, headers: { cookie: stack.team.admin.cookie } });
         expect(answer.status, path).toBeLessThan(500);
         expect(answer.text, path).not.toMatch(/at .*\.js:\d+|node_modules/);
       }
     }
+  });
+
+  test("the client share routes, given a hostile slug, refuse it with a 4xx and reach nothing", async () => {
+    await changesNothing(stack, async () => {
+      for (const hostile of [...HOSTILE_IDS, "A".repeat(31), "A".repeat(33), `${"A".repeat(31)}=`]) {
+        for (const [method, path, body] of [
+          ["GET", `/share/${hostile}/data`, undefined],
+          ["GET", `/share/${hostile}/data?range=last_7_days`, undefined],
+          ["GET", `/share/${hostile}/logo`, undefined],
+          ["POST", `/share/${hostile}/unlock`, "password=guess"],
+        ] as const) {
+          const answer = await raw(stack.own.url, {
+            method,
+            path,
+            headers: { origin: stack.own.url, "content-type": "application/x-www-form-urlencoded" },
+            body,
+          });
+          expect(answer.status, `${method} ${path}`).toBeGreaterThanOrEqual(400);
+          expect(answer.status, `${method} ${path}`).toBeLessThan(500);
+          expect(answer.text, path).not.toMatch(/at .*\.js:\d+|node_modules/);
+        }
+      }
+    });
   });
 
   test("methods no route serves are 405, whatever the path", async () => {

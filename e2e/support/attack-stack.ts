@@ -28,7 +28,7 @@ export async function startAttackStack(env: OwnServerOptions["env"] = {}): Promi
     const siteId = "CDBUGS";
     const milestoneId = (await get(`/api/sites/${siteId}/milestones`)).milestones[0].id as string;
     const eventId = (await get(`/api/sites/${siteId}/events`)).events[0].id as string;
-    const valid = { siteId, milestoneId, eventId, id: String(team.viewer.id), version: "1", token: "a".repeat(32), handle: "0123456789ab" };
+    const valid = { siteId, milestoneId, eventId, id: String(team.viewer.id), version: "1", token: "a".repeat(32), handle: "0123456789ab", slug: "A".repeat(32) };
     return {
       own,
       sim,
