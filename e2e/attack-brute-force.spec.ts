@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { useAttackStack } from "./support/attack-stack";
 import { raw } from "./support/raw-http";
-import { cookiesOf } from "./support/team";
+import { cookiesOf, jsonHeaders } from "./support/team";
 
 // Journey: password guessers, behind a reverse proxy that Sounding trusts (TRUST_PROXY=1, so each request's
 // address is what the proxy appended to X-Forwarded-For). A burst from one address is counted before any
@@ -70,5 +70,45 @@ test.describe.serial("sign-in throttle against brute force", () => {
     expect(answer.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
     expect(answer.headers.getSetCookie().every((line) => /;\s*Secure/i.test(line))).toBe(true);
     expect(cookiesOf(answer)).toContain("sounding_session=");
+  });
+
+  test("a share's password: 20 parallel guesses from one address check five, then lock that address out of that share only", async () => {
+    const headers = { ...jsonHeaders(stack.own.url, stack.team.admin.cookie) };
+    const create = async (clientName: string) => {
+      const report = await fetch(`${stack.own.url}/api/reports`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ name: `Guarded ${clientName}`, query: { version: 1, site: "CDBUGS", entity: "pageview", event: null, metrics: ["visits"], range: { preset: "last_7_days" }, grouping: "none", by: [], filters: [], sort: null, limit: null, compare: "none", chart: "auto" } }),
+      });
+      expect(report.status).toBe(201);
+      const settings = { clientName, window: { presets: [], defaultPreset: null, floor: null, ceiling: null }, lockedFilters: [], lockedLabel: "", milestones: { mode: "none" }, branding: { accent: null, intro: "", madeWith: true }, embedOrigins: [], refreshMinutes: 15 };
+      const share = await fetch(`${stack.own.url}/api/shares`, { method: "POST", headers, body: JSON.stringify({ target: { kind: "report", id: (await report.json()).id }, settings, password: "the right password" }) });
+      expect(share.status).toBe(201);
+      return (await share.json()).slug as string;
+    };
+    const [slug, other] = [await create("Guarded"), await create("Neighbour")];
+    const unlock = (target: string, password: string, address: string) =>
+      raw(stack.own.url, {
+        method: "POST",
+        path: `/share/${target}/unlock`,
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: "null", "sec-fetch-site": "same-origin", "x-forwarded-for": `6.6.6.6, ${address}` },
+        body: `password=${encodeURIComponent(password)}`,
+      });
+    const guesses = await Promise.all(Array.from({ length: 20 }, (_, i) => unlock(slug, `guess number ${i}`, "203.0.113.77")));
+    expect(guesses.every((answer) => answer.status === 303)).toBe(true);
+    const wrong = guesses.filter((answer) => answer.headers.location?.endsWith("unlock=wrong")).length;
+    console.log(`[attack] 20 parallel share-password guesses: ${wrong} checked, ${20 - wrong} refused before checking`);
+    expect(wrong).toBe(5);
+    // Locked out: even the right password sets no cookie, and the page says so.
+    const right = await unlock(slug, "the right password", "203.0.113.77");
+    expect(right.headers["set-cookie"]).toBeUndefined();
+    const page = await raw(stack.own.url, { method: "GET", path: `/share/${slug}`, headers: { "x-forwarded-for": "6.6.6.6, 203.0.113.77" } });
+    expect(page.text).toMatch(/Too many wrong passwords from your address\. Try again in 1[45] minutes\./);
+    // Another share, and another address, are not locked.
+    expect((await unlock(other, "the right password", "203.0.113.77")).headers["set-cookie"]?.[0]).toMatch(/^sounding_share=/);
+    expect((await unlock(slug, "the right password", "198.51.100.8")).headers["set-cookie"]?.[0]).toMatch(/^sounding_share=/);
+    // The agency sees the failed unlocks.
+    const list = await (await fetch(`${stack.own.url}/api/shares`, { headers })).json();
+    expect(list.shares.find((share: { slug: string }) => share.slug === slug).unlockFailures30d).toBe(5);
   });
 });

@@ -53,6 +53,18 @@ test.describe("client share pages are accessible and print whole", () => {
     }
   }
 
+  test("the agency's list of shares and the share form, desktop and phone", async ({ page }) => {
+    for (const viewport of [{ width: 1280, height: 800 }, PHONE]) {
+      await page.setViewportSize(viewport);
+      await page.goto("/settings/shares");
+      await expect(page.locator(`[data-share-id="${open.id}"]`)).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.goto(`/settings/shares/${open.id}`);
+      await expect(page.getByLabel("Client name")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+  });
+
   test("printing gives every tile, without the range switcher", async ({ browser }) => {
     const context = await browser.newContext(CLEAN);
     try {

@@ -155,12 +155,14 @@ test("share a dashboard with a client, who unlocks it, switches range and sees o
   }
 });
 
-// Journey: the agency pauses a link, then revokes it; another link expires. Each refuses with its own clear page.
+// Journey: the agency shares one saved report; pauses a link, then revokes it; another link expires. Each
+// refuses with its own clear page.
 test("a paused, a revoked and an expired link each refuse with a clear page", async ({ page, browser }) => {
   test.setTimeout(120_000);
   const suffix = runSuffix();
-  const { dashboard } = await createShareableDashboard(page.request, suffix);
+  const { dashboard, reports } = await createShareableDashboard(page.request, suffix);
   const share = await createShare(page.request, { target: { kind: "dashboard", id: dashboard.id }, settings: shareSettings({ clientName: `Paused ${suffix}` }) });
+  const ofReport = await createShare(page.request, { target: { kind: "report", id: reports[0]!.id }, settings: shareSettings({ clientName: `One report ${suffix}` }) });
   const expiresAt = Date.now() + 8_000;
   const soon = await createShare(page.request, {
     target: { kind: "dashboard", id: dashboard.id },
@@ -170,6 +172,11 @@ test("a paused, a revoked and an expired link each refuse with a clear page", as
   const client = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   try {
     const viewer = await client.newPage();
+    // A saved report shared on its own is one tile, under the report's name.
+    await viewer.goto(ofReport.url);
+    await expect(viewer.locator("[data-share-tile]")).toHaveCount(1);
+    await expect(viewer.getByRole("heading", { level: 1 })).toHaveText(`Daily visits ${suffix}`);
+    await expect(viewer.locator("[data-share-tile] table")).toBeVisible();
     const expiring = await client.newPage();
     await expiring.goto(soon.url);
     await expect(expiring.locator("[data-share-tile]")).toHaveCount(3);
