@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { Dialog } from "radix-ui";
 import { useState, type FormEvent } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
-import { dialogPanelClass, overlayClass } from "@/components/ui/confirm-delete-dialog";
+import { dialogPanelClass, overlayClass } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { reportNameSchema } from "@/lib/reports/saved-report";

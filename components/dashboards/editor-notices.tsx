@@ -1,7 +1,7 @@
 "use client";
 import { AlertDialog } from "radix-ui";
 import { Button, buttonClass } from "@/components/ui/button";
-import { dialogPanelClass, overlayClass } from "@/components/ui/confirm-delete-dialog";
+import { dialogPanelClass, overlayClass } from "@/components/ui/confirm-dialog";
 import { Notice } from "@/components/ui/notice";
 import { ApiClientError } from "@/lib/api/client";
 import { formatAgo } from "@/lib/format/format-date";

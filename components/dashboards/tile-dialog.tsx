@@ -1,7 +1,7 @@
 "use client";
 import { Dialog } from "radix-ui";
 import { useState } from "react";
-import { dialogPanelClass, overlayClass } from "@/components/ui/confirm-delete-dialog";
+import { dialogPanelClass, overlayClass } from "@/components/ui/confirm-dialog";
 import type { Tile } from "@/lib/dashboards/dashboard";
 import { TILE_REGISTRY } from "./tile-registry";
 import type { DashboardSite } from "./tile-context";

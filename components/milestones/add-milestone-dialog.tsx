@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { ChartActionContext } from "@/components/report/chart-action";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { dialogPanelClass, overlayClass } from "@/components/ui/confirm-delete-dialog";
+import { dialogPanelClass, overlayClass } from "@/components/ui/confirm-dialog";
 import { MilestoneForm, type MilestoneDraft } from "./milestone-form";
 import { useCreateMilestone } from "./milestone-queries";
 import { fieldsOf } from "@/components/site-writes/write-messages";

@@ -2,7 +2,7 @@
 import { Dialog } from "radix-ui";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { dialogPanelClass, overlayClass } from "@/components/ui/confirm-delete-dialog";
+import { dialogPanelClass, overlayClass } from "@/components/ui/confirm-dialog";
 import { Field, inputClass } from "@/components/ui/field";
 import { ApiClientError } from "@/lib/api/client";
 import { MAX_REPORT_DESCRIPTION, MAX_REPORT_NAME, reportDescriptionSchema, reportNameSchema } from "@/lib/reports/saved-report";

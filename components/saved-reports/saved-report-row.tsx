@@ -1,7 +1,7 @@
 "use client";
 import type { MouseEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { ConfirmDeleteDialog } from "@/components/ui/confirm-delete-dialog";
+import { ConfirmDeleteDialog } from "@/components/ui/confirm-dialog";
 import { formatMetric } from "@/lib/format/format-metric";
 import { aggregateSchema, metricLabel } from "@/lib/query/fathom-fields";
 import type { SavedReportListItem } from "@/lib/reports/saved-report";

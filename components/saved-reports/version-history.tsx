@@ -3,7 +3,7 @@ import { AlertDialog } from "radix-ui";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
-import { dialogPanelClass, overlayClass } from "@/components/ui/confirm-delete-dialog";
+import { dialogPanelClass, overlayClass } from "@/components/ui/confirm-dialog";
 import { Notice } from "@/components/ui/notice";
 import { VersionTitle } from "@/components/ui/version-title";
 import { RelativeTime } from "./relative-time";

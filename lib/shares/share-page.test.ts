@@ -3,6 +3,7 @@ import { ApiError } from "@/lib/api/errors";
 import { defaultReportQuery } from "@/lib/query/report-query";
 import type { ReportProvider } from "@/lib/reports/provider";
 import type { SavedReport } from "@/lib/reports/saved-report";
+import { testPublicShare } from "./share-test-kit";
 import type { PublicShare } from "./shares-service";
 
 const state = vi.hoisted(() => ({ findPublicShare: vi.fn(), recordShareView: vi.fn(), getSavedReport: vi.fn(), aggregate: vi.fn(), targetStamp: vi.fn() }));
@@ -35,27 +36,13 @@ const SLUG = "Pa9ePa9ePa9ePa9ePa9ePa9ePa9ePa9e";
 let nextId = 900;
 
 function share(patch: Partial<PublicShare> = {}): PublicShare {
-  return {
-    id: nextId++,
-    slug: SLUG,
-    target: { kind: "report", id: 12 },
-    settings: {
-      clientName: "Acme",
+  return testPublicShare(
+    { id: nextId++, slug: SLUG, hasLogo: true, ...patch },
+    {
       window: { presets: ["last_month", "last_7_days"], defaultPreset: "last_month", floor: null, ceiling: null },
-      lockedFilters: [],
-      lockedLabel: "",
-      milestones: { mode: "none" },
       branding: { accent: "#1d4ed8", intro: "", madeWith: false },
-      embedOrigins: [],
-      refreshMinutes: 15,
     },
-    passwordHash: null,
-    sessionEpoch: 1,
-    revision: 1,
-    state: "active",
-    hasLogo: true,
-    ...patch,
-  };
+  );
 }
 
 const report: SavedReport = {

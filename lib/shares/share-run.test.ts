@@ -7,6 +7,7 @@ import type { ProviderMeta, ProviderMilestone, ProviderRow, ReportProvider } fro
 import type { SavedReport } from "@/lib/reports/saved-report";
 import type { ShareSettings } from "./share";
 import type { LoadedShareTarget } from "./share-run";
+import { testPublicShare, testShareSettings } from "./share-test-kit";
 import { shareViewSchema } from "./share-view";
 import type { PublicShare } from "./shares-service";
 
@@ -62,32 +63,16 @@ function dashboard(tiles: Tile[], patch: Partial<Dashboard["layout"]> = {}): Das
   return { id: 4, name: "Client board", description: "", layout: { tiles, range: null, filters: [], ...patch }, version: 7, owner: person, createdAt: "", updatedAt: "", updatedBy: person };
 }
 
-const settings = (patch: Partial<ShareSettings> = {}): ShareSettings => ({
-  clientName: "Acme",
-  window: { presets: [], defaultPreset: null, floor: null, ceiling: null },
-  lockedFilters: [{ property: "hostname", operator: "is", value: LOCKED_VALUE }],
-  lockedLabel: "Acme's site only",
-  milestones: { mode: "none" },
-  branding: { accent: null, intro: "Hello **Acme**", madeWith: true },
-  embedOrigins: [],
-  refreshMinutes: 15,
-  ...patch,
-});
-
-function share(patch: Partial<PublicShare> = {}, settingsPatch: Partial<ShareSettings> = {}): PublicShare {
-  return {
-    id: 9,
-    slug: "s".repeat(32),
-    target: { kind: "report", id: 12 },
-    settings: settings(settingsPatch),
-    passwordHash: null,
-    sessionEpoch: 1,
-    revision: 1,
-    state: "active",
-    hasLogo: false,
+const settings = (patch: Partial<ShareSettings> = {}): ShareSettings =>
+  testShareSettings({
+    lockedFilters: [{ property: "hostname", operator: "is", value: LOCKED_VALUE }],
+    lockedLabel: "Acme's site only",
+    branding: { accent: null, intro: "Hello **Acme**", madeWith: true },
     ...patch,
-  };
-}
+  });
+
+const share = (patch: Partial<PublicShare> = {}, settingsPatch: Partial<ShareSettings> = {}): PublicShare =>
+  testPublicShare({ id: 9, slug: "s".repeat(32), settings: settings(settingsPatch), ...patch });
 
 const loading = (loaded: LoadedShareTarget) => async () => loaded;
 const reportTarget = (report = savedReport(12)): LoadedShareTarget => ({ kind: "report", report });

@@ -14,23 +14,20 @@ import { documentsTestDatabase, reportQuery } from "@/lib/reports/document-test-
 import { newSavedReportSchema } from "@/lib/reports/saved-report";
 import { createSavedReportsService } from "@/lib/reports/saved-reports-service";
 import { newShareSchema, shareChangeSchema, shareListSchema, shareSchema, type ShareSettings } from "./share";
+import { testShareSettings } from "./share-test-kit";
 import { createSharesService } from "./shares-service";
 
 const SECRET_FILTER = "acme-secret.example";
 const PASSWORD = "correct horse battery";
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
-const settings = (change: Partial<ShareSettings> = {}): ShareSettings => ({
-  clientName: "Acme",
-  window: { presets: ["last_7_days", "last_month"], defaultPreset: "last_month", floor: null, ceiling: null },
-  lockedFilters: [{ property: "hostname", operator: "is", value: SECRET_FILTER }],
-  lockedLabel: "Acme's site only",
-  milestones: { mode: "none" },
-  branding: { accent: null, intro: "", madeWith: true },
-  embedOrigins: [],
-  refreshMinutes: 15,
-  ...change,
-});
+const settings = (change: Partial<ShareSettings> = {}): ShareSettings =>
+  testShareSettings({
+    window: { presets: ["last_7_days", "last_month"], defaultPreset: "last_month", floor: null, ceiling: null },
+    lockedFilters: [{ property: "hostname", operator: "is", value: SECRET_FILTER }],
+    lockedLabel: "Acme's site only",
+    ...change,
+  });
 
 async function setup() {
   const kit = await documentsTestDatabase();

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { RelativeTime } from "@/components/saved-reports/relative-time";
 import { Button, buttonClass } from "@/components/ui/button";
 import type { Share, ShareAction } from "@/lib/shares/share";
-import { ConfirmAction } from "./confirm-action";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ExpiryDate } from "./expiry-date";
 import { ShareStateBadge } from "./share-state-badge";
 
@@ -81,7 +81,7 @@ function RowActions({ share, busy, onCopy, onAct }: Omit<ShareRowProps, "now">) 
         ) : null}
         {revoked ? null : (
           <>
-            <ConfirmAction
+            <ConfirmDialog
               triggerText="Rotate link"
               triggerLabel={`Rotate link for ${client}`}
               title={`Make a new link for ${client}?`}
@@ -92,8 +92,8 @@ function RowActions({ share, busy, onCopy, onAct }: Omit<ShareRowProps, "now">) 
             >
               <p>The old link stops working at once.</p>
               <p>Send the client the new one; browsers that had unlocked the old one must unlock again.</p>
-            </ConfirmAction>
-            <ConfirmAction
+            </ConfirmDialog>
+            <ConfirmDialog
               triggerText="Revoke"
               triggerLabel={`Revoke the link for ${client}`}
               title="Revoke this link? It stops working for good."
@@ -103,7 +103,7 @@ function RowActions({ share, busy, onCopy, onAct }: Omit<ShareRowProps, "now">) 
               onConfirm={() => onAct(share, "revoke")}
             >
               <p>The link for {client} cannot be turned back on. To share with them again, make a new share.</p>
-            </ConfirmAction>
+            </ConfirmDialog>
             <Link href={`/settings/shares/${share.id}`} aria-label={`Edit the share for ${client}`} className={buttonClass("ghost")}>
               Edit
             </Link>

@@ -7,6 +7,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { DEFAULT_REFRESH_MINUTES, shareSchema, type Share } from "@/lib/shares/share";
+import { testShareSettings } from "@/lib/shares/share-test-kit";
 
 const ada = { id: 1, name: "Ada" };
 
@@ -20,17 +21,7 @@ export function shareFixture(change: ShareChange = {}): Share {
     slug: "a".repeat(32),
     url: `http://localhost/share/${"a".repeat(32)}`,
     target: { kind: "report", id: 12, name: "Blog traffic" },
-    settings: {
-      clientName: "Acme",
-      window: { presets: [], defaultPreset: null, floor: null, ceiling: null },
-      lockedFilters: [],
-      lockedLabel: "",
-      milestones: { mode: "none" },
-      branding: { accent: null, intro: "", madeWith: true },
-      embedOrigins: [],
-      refreshMinutes: DEFAULT_REFRESH_MINUTES,
-      ...settings,
-    },
+    settings: testShareSettings({ refreshMinutes: DEFAULT_REFRESH_MINUTES, ...settings }),
     state: "active",
     hasPassword: false,
     hasLogo: false,

@@ -1,5 +1,6 @@
 import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { testPublicShare } from "@/lib/shares/share-test-kit";
 import type { PublicShare } from "@/lib/shares/shares-service";
 
 const state = vi.hoisted(() => ({ findPublicShare: vi.fn(), shareLogo: vi.fn() }));
@@ -15,27 +16,7 @@ const SLUG = "Lo9oLo9oLo9oLo9oLo9oLo9oLo9oLo9o";
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 function share(patch: Partial<PublicShare> = {}): PublicShare {
-  return {
-    id: 1,
-    slug: SLUG,
-    target: { kind: "report", id: 12 },
-    settings: {
-      clientName: "Acme",
-      window: { presets: [], defaultPreset: null, floor: null, ceiling: null },
-      lockedFilters: [],
-      lockedLabel: "",
-      milestones: { mode: "none" },
-      branding: { accent: null, intro: "", madeWith: true },
-      embedOrigins: [],
-      refreshMinutes: 15,
-    },
-    passwordHash: null,
-    sessionEpoch: 1,
-    revision: 1,
-    state: "active",
-    hasLogo: true,
-    ...patch,
-  };
+  return testPublicShare({ slug: SLUG, hasLogo: true, ...patch });
 }
 
 async function get(slug = SLUG) {

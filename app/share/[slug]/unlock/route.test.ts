@@ -5,6 +5,7 @@
  */
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { testPublicShare } from "@/lib/shares/share-test-kit";
 import type { PublicShare } from "@/lib/shares/shares-service";
 
 const state = vi.hoisted(() => ({ findPublicShare: vi.fn(), recordUnlockFailure: vi.fn(), verified: vi.fn() }));
@@ -35,27 +36,10 @@ let hash = "";
 let nextId = 500;
 
 function share(patch: Partial<PublicShare> = {}): PublicShare {
-  return {
-    id: nextId++,
-    slug: SLUG,
-    target: { kind: "report", id: 12 },
-    settings: {
-      clientName: "Acme",
-      window: { presets: ["last_month", "last_7_days"], defaultPreset: "last_month", floor: null, ceiling: null },
-      lockedFilters: [],
-      lockedLabel: "",
-      milestones: { mode: "none" },
-      branding: { accent: null, intro: "", madeWith: true },
-      embedOrigins: [],
-      refreshMinutes: 15,
-    },
-    passwordHash: hash,
-    sessionEpoch: 4,
-    revision: 1,
-    state: "active",
-    hasLogo: false,
-    ...patch,
-  };
+  return testPublicShare(
+    { id: nextId++, slug: SLUG, passwordHash: hash, sessionEpoch: 4, ...patch },
+    { window: { presets: ["last_month", "last_7_days"], defaultPreset: "last_month", floor: null, ceiling: null } },
+  );
 }
 
 type Post = { password?: string; range?: string; address?: string; headers?: Record<string, string>; body?: string; slug?: string };

@@ -2,24 +2,27 @@
 import { AlertDialog } from "radix-ui";
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
-import { dialogPanelClass, overlayClass } from "@/components/ui/confirm-delete-dialog";
+
+export const overlayClass = "fixed inset-0 z-40 bg-black/50";
+export const dialogPanelClass =
+  "fixed top-1/2 left-1/2 z-50 flex max-h-[90vh] w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 flex-col gap-3 overflow-y-auto rounded-lg border border-line bg-surface p-5 text-ink shadow-lg";
 
 type Props = {
-  /** The button's short text, and its accessible name, which says which share (and contains the text). */
+  /** The button that opens the dialog: short text, with an accessible name that says which item. */
   triggerText: string;
   triggerLabel: string;
   title: string;
-  /** What happens, in words. */
+  /** What will happen (or be lost), in words. */
   children: ReactNode;
   confirmText: string;
-  /** "danger" for what cannot be undone. */
+  /** "danger" for what cannot be undone (the trigger and the confirm button say so in red). */
   tone: "danger" | "primary";
   onConfirm: () => void;
   disabled?: boolean;
 };
 
-/** A row action that asks first (rotating or revoking a link); focus starts on "Cancel" and comes back to the button. */
-export function ConfirmAction({ triggerText, triggerLabel, title, children, confirmText, tone, onConfirm, disabled }: Props) {
+/** A button that asks first (deleting, rotating or revoking); focus starts on "Cancel" and comes back to the button. */
+export function ConfirmDialog({ triggerText, triggerLabel, title, children, confirmText, tone, onConfirm, disabled }: Props) {
   return (
     <AlertDialog.Root>
       <AlertDialog.Trigger className={buttonClass("ghost", tone === "danger" ? "text-bad" : "")} aria-label={triggerLabel} disabled={disabled}>
@@ -42,4 +45,9 @@ export function ConfirmAction({ triggerText, triggerLabel, title, children, conf
       </AlertDialog.Portal>
     </AlertDialog.Root>
   );
+}
+
+/** A delete button that asks first, naming what will be lost. */
+export function ConfirmDeleteDialog(props: Omit<Props, "tone">) {
+  return <ConfirmDialog {...props} tone="danger" />;
 }
