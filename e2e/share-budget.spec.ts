@@ -49,11 +49,11 @@ test("a share page's first-load JavaScript is at most 200 KB gzipped", async ({ 
   const share = await createShare(page.request, { target: { kind: "dashboard", id: dashboard.id }, settings: shareSettings({ clientName: `Weight ${suffix}` }) });
   const client = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   try {
-    const html = await (await client.request.get(share.url)).text();
+    const html = await (await client.request.get(share.url, { maxRetries: 2 })).text();
     const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!))];
     let total = 0;
     for (const source of sources) {
-      const body = await (await client.request.get(new URL(source, share.url).toString())).body();
+      const body = await (await client.request.get(new URL(source, share.url).toString(), { maxRetries: 2 })).body();
       total += gzipSync(body).length;
     }
     const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((sum, match) => sum + gzipSync(match[1]!).length, 0);

@@ -31,7 +31,7 @@ test("a share embeds in the origin it allows, without its header, and in no othe
   const allowed = await clientSite(embedUrl, port);
   const other = await clientSite(embedUrl, await freePort());
   try {
-    const direct = await page.request.get(share.url);
+    const direct = await page.request.get(share.url, { maxRetries: 2 });
     expect(direct.headers()["content-security-policy"]).toContain(`frame-ancestors ${allowedOrigin}`);
     expect(direct.headers()["x-frame-options"]).toBeUndefined();
 
