@@ -11,6 +11,7 @@ import path from "node:path";
 import { root, serveScript } from "../../scripts/build-if-needed.mjs";
 import { startSimulatorServer, type SimulatorServer } from "../../lib/simulator/server";
 import type { SimulatorServerOptions } from "../../lib/simulator/server";
+import type { RequestLogEntry } from "../../lib/simulator/simulator";
 
 export const OWN_TOKEN = "own-stack-fathom-token-7c1e";
 
@@ -121,7 +122,8 @@ export async function startOwnSimulator(options: SimulatorServerOptions = {}): P
   return startSimulatorServer({ port: await freePort(), host: "127.0.0.1", token: OWN_TOKEN, rateLimits: false, ...options });
 }
 
-export type SimLogEntry = { at: string; method: string; path: string; query: Record<string, string>; rawQuery: string; status: number };
+/** One entry of the simulator's request log. */
+export type SimLogEntry = RequestLogEntry;
 
 /** Marks the simulator's request log: `since()` gives what it received after the mark. */
 export function markOf(sim: SimulatorServer) {

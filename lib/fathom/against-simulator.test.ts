@@ -2,16 +2,24 @@
  * The client against the simulator (lib/simulator): two independent readings of the same reference
  * must agree on every endpoint, and the simulator's refusals must land in the right FathomError kinds.
  */
-import { describe, expect, it } from "vitest";
-import { createSimulator } from "@/lib/simulator/simulator";
+import { afterEach, describe, expect, it } from "vitest";
+import { createSimulator, type Simulator } from "@/lib/simulator/simulator";
 import { createFathomClient } from "./client";
 import { FathomError } from "./errors";
 import { loadSiteDirectory } from "./site-directory";
 
 const NOW = new Date("2025-06-15T12:00:00Z");
+const simulators: Simulator[] = [];
+
+// Whatever the client sent, each endpoint read every parameter of it: none was a name Fathom passes over.
+afterEach(() => {
+  const requests = simulators.splice(0).flatMap((simulator) => simulator.control.requests());
+  expect(requests.filter((entry) => entry.ignored.length).map((entry) => `${entry.method} ${entry.path}?${entry.rawQuery}`)).toEqual([]);
+});
 
 function setup(options: { token?: string; rateLimits?: false | { reportsPerMinute: number; otherPerHour: number; concurrency: number } } = {}) {
   const simulator = createSimulator({ seed: 7, now: () => NOW, rateLimits: options.rateLimits ?? false });
+  simulators.push(simulator);
   const sent: string[] = [];
   const client = createFathomClient({
     baseUrl: "http://simulator.local/v1",

@@ -1,8 +1,10 @@
 /**
- * Reads the query string of GET /aggregations the way Fathom does and turns it into an engine query,
- * or refuses: 400 `{errors}` for malformed parameters, 404 for an unknown site or event, 400 `{error}`
- * for unknown names, filters Fathom does not allow, bad regular expressions and hourly grouping over
- * more than 7 days, 422 for names that exist but do not go together (README, "Errors").
+ * Reads the query of GET /aggregations the way Fathom does (as PHP parsed it: php-input.ts) and turns
+ * it into an engine query, or refuses: 400 `{errors}` for malformed parameters, 404 for an unknown
+ * site or event, 400 `{error}` for unknown names, filters Fathom does not allow, bad regular
+ * expressions and hourly grouping over more than 7 days, 422 for names that exist but do not go
+ * together (README, "Errors"). Every parameter is applied or refused: an array where a string
+ * belongs is refused, and `filters` is read whether it came as JSON or as bracketed fields.
  */
 import {
   AGGREGATES_BY_ENTITY,
@@ -24,8 +26,9 @@ import type { AggregationQuery } from "./aggregate";
 import { refuse, refuseWith } from "./answers";
 import { compileFilter, InvalidFilterError, type CompiledFilter } from "./filters";
 import { siteOr404 } from "./management";
-import { parseWallTime, wallTimeToEpochSeconds } from "./time-zone";
-import { Validator } from "./validation";
+import { readDateParameter } from "./date-input";
+import { fieldOf, itemsOf, keysOf } from "./php-input";
+import { Validator, type Input } from "./validation";
 
 export type AggregationContext = {
   state: AccountState;
@@ -36,12 +39,32 @@ export type AggregationContext = {
 
 export type ParsedAggregation = { site: SiteRecord; query: AggregationQuery; shape: string };
 
+/** The parameters GET /aggregations reads; `filters` alone may be an array. */
+export const AGGREGATION_PARAMETERS = [
+  "entity",
+  "entity_id",
+  "site_id",
+  "entity_name",
+  "aggregates",
+  "date_grouping",
+  "field_grouping",
+  "sort_by",
+  "date_from",
+  "date_to",
+  "timezone",
+  "limit",
+  "filters",
+] as const;
+
 const list = (value: string | null) => [...new Set((value ?? "").split(",").map((part) => part.trim()).filter(Boolean))];
 const unprocessable = (message: string): never => refuse(422, { error: message });
+/** A parameter's text, or null when absent (validation has refused any other shape). */
+const text = (input: Input, name: string): string | null => (typeof input[name] === "string" ? (input[name] as string) : null);
 
-function validate(params: URLSearchParams) {
-  const input = Object.fromEntries(params);
-  const validator = new Validator(input)
+function validate(input: Input) {
+  const validator = new Validator(input);
+  for (const name of AGGREGATION_PARAMETERS) if (name !== "filters") validator.scalar(name);
+  validator
     .required("entity")
     .oneOf("entity", ENTITIES)
     .required("aggregates")
@@ -52,19 +75,19 @@ function validate(params: URLSearchParams) {
     validator.requiredIf("site_id", true, "entity id is not present").requiredIf("entity_name", true, "entity id is not present");
   }
   for (const field of ["date_from", "date_to"] as const) {
-    const value = params.get(field);
-    if (value !== null && parseWallTime(value) === null) validator.fail(field, `The ${field.replace("_", " ")} does not match the format Y-m-d H:i:s.`);
+    const value = text(input, field);
+    if (value !== null && readDateParameter(value, "UTC", "start") === null) validator.fail(field, `The ${field.replace("_", " ")} is not a valid date.`);
   }
-  const limit = params.get("limit");
+  const limit = text(input, "limit");
   if (limit !== null && !/^\d+$/.test(limit)) validator.fail("limit", "The limit must be an integer.");
   else if (limit !== null && Number(limit) < 1) validator.fail("limit", "The limit must be at least 1.");
-  const sort = params.get("sort_by");
+  const sort = text(input, "sort_by");
   if (sort !== null && !/^[a-z_]+:(asc|desc)$/.test(sort)) validator.fail("sort_by", "The sort by format is invalid. Use field:asc or field:desc.");
   validator.check();
 }
 
-function aggregatesFor(entity: Entity, params: URLSearchParams): Aggregate[] {
-  return list(params.get("aggregates")).map((name) => {
+function aggregatesFor(entity: Entity, input: Input): Aggregate[] {
+  return list(text(input, "aggregates")).map((name) => {
     const parsed = aggregateSchema.safeParse(name);
     if (!parsed.success) return refuseWith(400, `Unknown aggregate "${name}". Supported: ${[...AGGREGATES_BY_ENTITY.pageview, ...AGGREGATES_BY_ENTITY.event].join(", ")}.`);
     if (!AGGREGATES_BY_ENTITY[entity].includes(parsed.data)) return unprocessable(`The aggregate "${name}" cannot be used with the ${entity} entity.`);
@@ -72,77 +95,98 @@ function aggregatesFor(entity: Entity, params: URLSearchParams): Aggregate[] {
   });
 }
 
-function fieldGrouping(params: URLSearchParams): GroupableField[] {
-  return list(params.get("field_grouping")).map((name) => {
+function fieldGrouping(input: Input): GroupableField[] {
+  return list(text(input, "field_grouping")).map((name) => {
     if (name === "domain") return refuseWith(400, "domain can be filtered on but not grouped by.");
     const parsed = groupableFieldSchema.safeParse(name);
     return parsed.success ? parsed.data : refuseWith(400, `Unknown field_grouping field "${name}".`);
   });
 }
 
-function filters(raw: string | null): { compiled: CompiledFilter[]; shape: string[] } {
-  if (raw === null || raw.trim() === "") return { compiled: [], shape: [] };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return refuseWith(400, "The filters must be a JSON-encoded array of {property, operator, value} objects.");
-  }
-  if (!Array.isArray(parsed)) return refuseWith(400, "The filters must be a JSON-encoded array of {property, operator, value} objects.");
-  const compiled = parsed.map((item: unknown) => {
-    const { property, operator, value } = (typeof item === "object" && item !== null ? item : {}) as Record<string, unknown>;
-    if (typeof property !== "string" || typeof operator !== "string") return refuseWith(400, "Each filter needs a property, an operator and a value.");
-    if (typeof value !== "string") return refuseWith(400, `The value of the ${property} filter must be a string.`);
-    if (property === "keyword") return refuseWith(400, "keyword can be grouped by but not filtered on.");
-    const prop = filterPropertySchema.safeParse(property);
-    if (!prop.success) return refuseWith(400, `Unknown filter property "${property}".`);
-    const op = filterOperatorSchema.safeParse(operator);
-    if (!op.success) return refuseWith(400, `Unknown filter operator "${operator}".`);
-    const allowed = operatorsFor(prop.data);
-    if (!allowed.includes(op.data)) return refuseWith(400, `The "${operator}" operator cannot be used on ${property}; use ${allowed.join(" or ")}.`);
+const FILTERS_SHAPE = "The filters must be a JSON-encoded array of {property, operator, value} objects.";
+const FILTER_KEYS = new Set(["property", "operator", "value"]);
+
+/**
+ * The filters, from a JSON text (`[…]`; `{}` is an empty list, as PHP's json_decode reads it) or from
+ * bracketed fields (`filters[0][property]=…`: PHP hands them over as an array of arrays). Each item
+ * must be a whole filter; a part of one (`filters[][property]=…&filters[][operator]=…` is three
+ * items in PHP) or an unknown key is refused, never passed over.
+ */
+function filterItems(raw: unknown): unknown[] {
+  if (raw === null || raw === undefined) return [];
+  let decoded = raw;
+  if (typeof raw === "string") {
     try {
-      return compileFilter({ property: prop.data, operator: op.data, value });
-    } catch (error) {
-      if (error instanceof InvalidFilterError) refuseWith(400, error.message);
-      throw error;
+      decoded = JSON.parse(raw);
+    } catch {
+      return refuseWith(400, FILTERS_SHAPE);
     }
-  }) as CompiledFilter[];
-  const shape = parsed.map((item: { property: string; operator: string }) => `${item.property} ${item.operator}`).sort();
+  }
+  return itemsOf(decoded) ?? refuseWith(400, FILTERS_SHAPE);
+}
+
+function compileOne(item: unknown): CompiledFilter {
+  const [property, operator, value] = ["property", "operator", "value"].map((key) => fieldOf(item, key));
+  if (typeof property !== "string" || typeof operator !== "string" || value === undefined || value === null) {
+    return refuseWith(400, "Each filter needs a property, an operator and a value.");
+  }
+  const unknown = keysOf(item).find((key) => !FILTER_KEYS.has(key));
+  if (unknown !== undefined) return refuseWith(400, `A filter has a property, an operator and a value; "${unknown}" is not one of them.`);
+  if (typeof value !== "string") return refuseWith(400, `The value of the ${property} filter must be a string.`);
+  if (property === "keyword") return refuseWith(400, "keyword can be grouped by but not filtered on.");
+  const prop = filterPropertySchema.safeParse(property);
+  if (!prop.success) return refuseWith(400, `Unknown filter property "${property}".`);
+  const op = filterOperatorSchema.safeParse(operator);
+  if (!op.success) return refuseWith(400, `Unknown filter operator "${operator}".`);
+  const allowed = operatorsFor(prop.data);
+  if (!allowed.includes(op.data)) return refuseWith(400, `The "${operator}" operator cannot be used on ${property}; use ${allowed.join(" or ")}.`);
+  try {
+    return compileFilter({ property: prop.data, operator: op.data, value });
+  } catch (error) {
+    if (error instanceof InvalidFilterError) refuseWith(400, error.message);
+    throw error;
+  }
+}
+
+function filters(raw: unknown): { compiled: CompiledFilter[]; shape: string[] } {
+  const items = filterItems(raw);
+  const compiled = items.map(compileOne);
+  const shape = items.map((item) => `${String(fieldOf(item, "property"))} ${String(fieldOf(item, "operator"))}`).sort();
   return { compiled, shape };
 }
 
-function resolve(entity: Entity, params: URLSearchParams, state: AccountState): { site: SiteRecord; eventKey: number | null } {
-  const entityId = params.get("entity_id");
+function resolve(entity: Entity, input: Input, state: AccountState): { site: SiteRecord; eventKey: number | null } {
+  const entityId = text(input, "entity_id");
   if (entity === "pageview") return { site: siteOr404(state, entityId ?? undefined), eventKey: null };
   if (entityId) {
     const event = state.eventById(entityId) ?? refuseWith(404, "The event you requested was not found, or this token cannot access it.");
     return { site: siteOr404(state, event.siteId), eventKey: event.dataKey };
   }
-  const site = siteOr404(state, params.get("site_id") ?? undefined);
-  const event = state.eventsOf(site.id).find((candidate) => candidate.name === params.get("entity_name"));
+  const site = siteOr404(state, text(input, "site_id") ?? undefined);
+  const event = state.eventsOf(site.id).find((candidate) => candidate.name === text(input, "entity_name"));
   return { site, eventKey: event?.dataKey ?? null };
 }
 
-export function parseAggregation(params: URLSearchParams, ctx: AggregationContext): ParsedAggregation {
-  validate(params);
-  const entity = params.get("entity") as Entity;
-  const dateGrouping = (params.get("date_grouping") || null) as DateGrouping | null;
-  const { site, eventKey } = resolve(entity, params, ctx.state);
-  const aggregates = aggregatesFor(entity, params);
-  const grouping = fieldGrouping(params);
-  const filter = filters(params.get("filters"));
-  const timeZone = params.get("timezone") || site.timezone;
+export function parseAggregation(input: Input, ctx: AggregationContext): ParsedAggregation {
+  validate(input);
+  const entity = text(input, "entity") as Entity;
+  const dateGrouping = text(input, "date_grouping") as DateGrouping | null;
+  const { site, eventKey } = resolve(entity, input, ctx.state);
+  const aggregates = aggregatesFor(entity, input);
+  const grouping = fieldGrouping(input);
+  const filter = filters(input.filters);
+  const timeZone = text(input, "timezone") ?? site.timezone;
 
-  const dateFrom = params.get("date_from");
-  const dateTo = params.get("date_to");
-  const fromSeconds = dateFrom ? wallTimeToEpochSeconds(timeZone, parseWallTime(dateFrom)!) : ctx.firstMinute * 60;
-  const toSeconds = dateTo ? wallTimeToEpochSeconds(timeZone, parseWallTime(dateTo)!) : ctx.nowMinute * 60;
+  const dateFrom = text(input, "date_from");
+  const dateTo = text(input, "date_to");
+  const fromSeconds = dateFrom ? readDateParameter(dateFrom, timeZone, "start")! : ctx.firstMinute * 60;
+  const toSeconds = dateTo ? readDateParameter(dateTo, timeZone, "end")! : ctx.nowMinute * 60;
   if (dateGrouping === "hour" && toSeconds - fromSeconds > HOURLY_MAX_DAYS * 86_400) {
     refuseWith(400, `Hourly date grouping is only supported for date ranges of up to ${HOURLY_MAX_DAYS} days.`);
   }
 
   let sort: AggregationQuery["sort"] = null;
-  const sortBy = params.get("sort_by");
+  const sortBy = text(input, "sort_by");
   if (sortBy) {
     const [field = "", direction] = sortBy.split(":");
     if (field === "timestamp") {
@@ -155,7 +199,7 @@ export function parseAggregation(params: URLSearchParams, ctx: AggregationContex
     sort = { field, descending: direction === "desc" };
   }
 
-  const limit = params.get("limit");
+  const limit = text(input, "limit");
   const query: AggregationQuery = {
     entity,
     eventKey,

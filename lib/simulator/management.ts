@@ -13,7 +13,8 @@ import { truthy, Validator, type Input } from "./validation";
 export type ManagementContext = {
   state: AccountState;
   now: Date;
-  query: URLSearchParams;
+  /** The query string as PHP parses it (php-input.ts). */
+  query: Input;
   /** Query string and body together, as Laravel reads input. */
   input: Input;
   path: Record<string, string>;
@@ -86,6 +87,10 @@ export const token = (ctx: ManagementContext): Answer =>
 export const retired = (): Answer => refuseWith(410, "This endpoint has been retired. It is no longer possible to wipe data via the API.");
 
 // Sites
+
+export const SITE_FIELDS = ["name", "sharing", "share_password", "timezone", "multi_domain", "multi_domain_option"] as const;
+export const EVENT_FIELDS = ["name", "currency"] as const;
+export const MILESTONE_FIELDS = ["name", "milestone_date"] as const;
 
 function validateSite(ctx: ManagementContext, creating: boolean) {
   const { input } = ctx;

@@ -3,21 +3,29 @@
  * forwards in creation order; `ending_before` pages backwards, newest first; never both.
  */
 import { refuseFields, refuseWith } from "./answers";
+import { Validator, type Input } from "./validation";
+
+/** The query parameters every list endpoint reads. */
+export const LIST_PARAMETERS = ["limit", "starting_after", "ending_before"] as const;
 
 export type ListAnswer<T> = { object: "list"; url: string; has_more: boolean; data: T[] };
 
 export const DEFAULT_LIST_LIMIT = 10;
 
-export function paginate<T extends { id: string }, Out>(items: readonly T[], params: URLSearchParams, url: string, present: (item: T) => Out): ListAnswer<Out> {
-  const rawLimit = params.get("limit");
+export function paginate<T extends { id: string }, Out>(items: readonly T[], params: Input, url: string, present: (item: T) => Out): ListAnswer<Out> {
+  const validator = new Validator(params);
+  for (const name of LIST_PARAMETERS) validator.scalar(name);
+  validator.check();
+  const text = (name: string) => (typeof params[name] === "string" ? (params[name] as string) : null);
+  const rawLimit = text("limit");
   let limit = DEFAULT_LIST_LIMIT;
   if (rawLimit !== null) {
     if (!/^-?\d+$/.test(rawLimit)) refuseFields({ limit: ["The limit must be an integer."] });
     limit = Number(rawLimit);
     if (limit < 1 || limit > 100) refuseFields({ limit: ["The limit must be between 1 and 100."] });
   }
-  const after = params.get("starting_after");
-  const before = params.get("ending_before");
+  const after = text("starting_after");
+  const before = text("ending_before");
   if (after && before) refuseWith(400, "You can paginate using either starting_after or ending_before, but not both at once.");
 
   const position = (id: string, field: string) => {

@@ -95,7 +95,7 @@ describe("simulator: aggregation errors", () => {
     ["entity unknown", aggregationPath({ entity: "session", entity_id: "CDBUGS", aggregates: "pageviews" }), { entity: ["The selected entity is invalid."] }],
     ["aggregates missing", aggregationPath({ entity: "pageview", entity_id: "CDBUGS" }), { aggregates: ["The aggregates field is required."] }],
     ["site missing", aggregationPath({ entity: "pageview", aggregates: "pageviews" }), { entity_id: ["The entity id field is required when entity is pageview."] }],
-    ["bad date_from", pageviews({ date_from: "2025-06-01" }), { date_from: ["The date from does not match the format Y-m-d H:i:s."] }],
+    ["bad date_from", pageviews({ date_from: "2025-02-30" }), { date_from: ["The date from is not a valid date."] }],
     ["bad grouping", pageviews({ date_grouping: "week" }), { date_grouping: ["The selected date grouping is invalid."] }],
     ["bad timezone", pageviews({ timezone: "Nowhere/Land" }), { timezone: ["The timezone must be a valid zone."] }],
     ["limit 0", pageviews({ limit: "0" }), { limit: ["The limit must be at least 1."] }],

@@ -111,9 +111,9 @@ describe("simulator: request log and reset", () => {
     await call(sim, "DELETE", "/v1/sites/CDBUGS");
     await call(sim, "GET", "/v1/sites?limit=2&limit=3&starting_after=%43DBUGS", { token: "wrong" });
     expect(sim.control.requests()).toEqual([
-      { at: NOW.toISOString(), method: "DELETE", path: "/v1/sites/CDBUGS", query: {}, rawQuery: "", status: 200 },
+      { at: NOW.toISOString(), method: "DELETE", path: "/v1/sites/CDBUGS", query: {}, rawQuery: "", ignored: [], status: 200 },
       // `query` is what the parameters say; `rawQuery` keeps what came, repeated names and escapes included.
-      { at: NOW.toISOString(), method: "GET", path: "/v1/sites", query: { limit: "3", starting_after: "CDBUGS" }, rawQuery: "limit=2&limit=3&starting_after=%43DBUGS", status: 401 },
+      { at: NOW.toISOString(), method: "GET", path: "/v1/sites", query: { limit: "3", starting_after: "CDBUGS" }, rawQuery: "limit=2&limit=3&starting_after=%43DBUGS", ignored: [], status: 401 },
     ]);
     expect((await call(sim, "GET", "/v1/sites/CDBUGS")).status).toBe(429);
     sim.control.injectFault({ status: 500, count: 3 });

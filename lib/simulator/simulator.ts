@@ -8,7 +8,7 @@
 import { AccountState, type SiteRecord } from "./account-state";
 import { aggregate } from "./aggregate";
 import { parseAggregation } from "./aggregation-request";
-import { Refusal, refuseFields, refuseWith, toResponse, type Answer } from "./answers";
+import { Refusal, refuseWith, toResponse, type Answer } from "./answers";
 import { MINUTES_PER_DAY } from "./calendar";
 import { currentVisitors } from "./current-visitors";
 import { GeneratedSiteData, type SiteData } from "./dataset";
@@ -16,9 +16,10 @@ import { createTables } from "./dimensions";
 import { FaultQueue, faultExchange, networkError, truncated, type Exchange, type FaultInput } from "./faults";
 import { siteOr404, type ManagementContext } from "./management";
 import { concurrencyBody, FATHOM_LIMITS, RateLimiter, type RateLimits } from "./rate-limits";
-import { matchRoute } from "./routes";
+import { queryInput, laravelValue } from "./php-input";
+import { ignoredParameters, matchRoute } from "./routes";
 import { SITE_PROFILES } from "./site-profiles";
-import { truthy, type Input } from "./validation";
+import { truthy, Validator, type Input } from "./validation";
 
 export type SimulatorOptions = {
   seed?: number; // default 42
@@ -31,8 +32,12 @@ export type SimulatorOptions = {
   warmUp?: boolean;
 };
 
-/** One request received. `rawQuery` is the query string as received (no `?`); `status` is 0 when no answer was sent. */
-export type RequestLogEntry = { at: string; method: string; path: string; query: Record<string, string>; rawQuery: string; status: number };
+/**
+ * One request received. `rawQuery` is the query string as received (no `?`); `ignored` names the
+ * query parameters the endpoint does not read (Fathom passes over them too); `status` is 0 when no
+ * answer was sent.
+ */
+export type RequestLogEntry = { at: string; method: string; path: string; query: Record<string, string>; rawQuery: string; ignored: string[]; status: number };
 
 /** What the standalone server knows about a request beyond the `Request` it builds. */
 export type Received = { rawQuery?: string; signal?: AbortSignal };
@@ -78,13 +83,16 @@ const answered = (answer: Answer): Exchange => ({ kind: "answer", answer });
 const EMPTY_SITE: SiteData = { tables: createTables(), chunksBetween: () => [] };
 const sleep = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
 
-async function readInput(request: Request, query: URLSearchParams): Promise<Input> {
-  const input: Input = Object.fromEntries(query);
-  if (request.method === "GET" || request.method === "HEAD") return input;
+/**
+ * The request's input as Laravel's `$request->input()` gives it: the query string as PHP parses it,
+ * overlaid by a form or JSON body, every string trimmed and empty ones null (php-input.ts).
+ */
+async function readInput(request: Request, query: Input): Promise<Input> {
+  if (request.method === "GET" || request.method === "HEAD") return query;
   const text = await request.text();
-  if (!text.trim()) return input;
+  if (!text.trim()) return query;
   const type = request.headers.get("content-type") ?? "";
-  if (type.includes("application/x-www-form-urlencoded")) return { ...input, ...Object.fromEntries(new URLSearchParams(text)) };
+  if (type.includes("application/x-www-form-urlencoded")) return { ...query, ...queryInput(text) };
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -92,7 +100,7 @@ async function readInput(request: Request, query: URLSearchParams): Promise<Inpu
     return refuseWith(400, "The request body is not valid JSON.");
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) return refuseWith(400, "The request body must be a JSON object.");
-  return { ...input, ...(body as Input) };
+  return { ...query, ...(laravelValue(body) as Input) };
 }
 
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
@@ -125,11 +133,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       return { status: 200, body: aggregate(siteData(site), query) };
     },
     currentVisitors(ctx: ManagementContext): Answer {
-      if (!ctx.query.get("site_id")) refuseFields({ site_id: ["The site id field is required."] });
-      const site = siteOr404(state, ctx.query.get("site_id") ?? undefined);
+      new Validator(ctx.query).required("site_id").scalar("site_id").scalar("detailed").boolean("detailed").check();
+      const site = siteOr404(state, ctx.query.site_id as string);
       const hostname = SITE_PROFILES.find((profile) => profile.key === site.dataKey)?.hostname ?? "";
       const body = currentVisitors(siteData(site), nowMinute(), {
-        detailed: truthy(ctx.query.get("detailed")),
+        detailed: truthy(ctx.query.detailed),
         override: visitorOverrides.get(site.id) ?? null,
         hostname,
       });
@@ -138,7 +146,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   };
 
   /** `wait` adds the latency once per request, whichever way the request ends. */
-  async function answer(request: Request, url: URL, signal: AbortSignal, wait: () => Promise<void>): Promise<Exchange> {
+  async function answer(request: Request, url: URL, received: Received & { query: Input }, wait: () => Promise<void>): Promise<Exchange> {
+    const { query } = received;
+    const signal = received.signal ?? request.signal;
     const route = matchRoute(request.method, url.pathname);
     const [scheme, given] = (request.headers.get("authorization") ?? "").split(" ");
     if (scheme?.toLowerCase() !== "bearer" || given !== token) refuseWith(401, "Unauthenticated");
@@ -165,8 +175,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         });
       }
       await wait();
-      const input = await readInput(request, url.searchParams);
-      const result = await route.handle({ state, now: clock(), query: url.searchParams, input, path: route.params, reports });
+      const input = await readInput(request, query);
+      const result = await route.handle({ state, now: clock(), query, input, path: route.params, reports });
       return answered(
         Number.isFinite(verdict.limit)
           ? { ...result, headers: { ...result.headers, "X-RateLimit-Limit": String(verdict.limit), "X-RateLimit-Remaining": String(verdict.remaining) } }
@@ -186,9 +196,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       slept = true;
       await sleep(latencyMs);
     };
+    const rawQuery = received.rawQuery ?? url.search.slice(1);
     let result: Exchange;
+    let query: Input = {};
     try {
-      result = await answer(request, url, received.signal ?? request.signal, wait);
+      query = queryInput(rawQuery);
+      result = await answer(request, url, { ...received, query }, wait);
     } catch (error) {
       if (error instanceof Refusal) result = answered(error.answer);
       else {
@@ -203,7 +216,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       method: request.method,
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
-      rawQuery: received.rawQuery ?? url.search.slice(1),
+      rawQuery,
+      ignored: ignoredParameters(request.method, url.pathname, Object.keys(query)),
       status: result.kind === "reset" ? 0 : result.answer.status,
     });
     if (log.length > REQUEST_LOG_LIMIT) log = log.slice(-REQUEST_LOG_LIMIT);
@@ -225,7 +239,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     injectFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
     setCurrentVisitors: (siteId, total) => void (total === null ? visitorOverrides.delete(siteId) : visitorOverrides.set(siteId, Math.max(0, Math.round(total)))),
-    requests: () => log.map((entry) => ({ ...entry, query: { ...entry.query } })),
+    requests: () => log.map((entry) => ({ ...entry, query: { ...entry.query }, ignored: [...entry.ignored] })),
     clearRequests: () => void (log = []),
     reset() {
       nowOverride = null;

@@ -1,7 +1,7 @@
 /**
  * Time zones for the simulator: UTC offsets cached per zone and UTC day (so a year of hourly buckets
- * costs a few hundred Intl calls, not thousands), conversion of a site-local `YYYY-MM-DD HH:mm:ss`
- * to an instant, and the labels of date buckets. Offsets come from `@date-fns/tz`, which reads the
+ * costs a few hundred Intl calls, not thousands), conversion of a site-local wall time to an
+ * instant, and the labels of date buckets. Offsets come from `@date-fns/tz`, which reads the
  * runtime's IANA data through Intl.
  */
 import { tzOffset } from "@date-fns/tz";
@@ -21,7 +21,12 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-/** Per zone, per UTC day: one offset (minutes east of UTC) for the whole day, or 24 hourly offsets. */
+/** Offsets change at most on a quarter hour (UTC) in every zone (St John's changes at 05:30Z, Lord Howe at 15:30Z). */
+const SLOT_MINUTES = 15;
+const SLOTS_PER_DAY = MINUTES_PER_DAY / SLOT_MINUTES;
+const SLOTS_PER_HOUR = 60 / SLOT_MINUTES;
+
+/** Per zone, per UTC day: one offset (minutes east of UTC) for the whole day, or one per quarter hour. */
 const dayCache = new Map<string, Map<number, number | Int16Array>>();
 
 function offsetsOfDay(zone: string, day: number): number | Int16Array {
@@ -34,22 +39,22 @@ function offsetsOfDay(zone: string, day: number): number | Int16Array {
   const next = tzOffset(zone, new Date(start + MINUTES_PER_DAY * MS_PER_MINUTE));
   let value: number | Int16Array = first;
   if (first !== next) {
-    value = new Int16Array(24);
-    for (let hour = 0; hour < 24; hour++) value[hour] = tzOffset(zone, new Date(start + hour * 60 * MS_PER_MINUTE));
+    value = new Int16Array(SLOTS_PER_DAY);
+    for (let slot = 0; slot < SLOTS_PER_DAY; slot++) value[slot] = tzOffset(zone, new Date(start + slot * SLOT_MINUTES * MS_PER_MINUTE));
   }
   days.set(day, value);
   return value;
 }
 
-/** Minutes east of UTC in `zone` at the UTC hour that contains `epochMinute`. */
+/** Minutes east of UTC in `zone` at `epochMinute`. */
 export function offsetAt(zone: string, epochMinute: number): number {
   const day = Math.floor(epochMinute / MINUTES_PER_DAY);
   const offsets = offsetsOfDay(zone, day);
   if (typeof offsets === "number") return offsets;
-  return offsets[Math.floor((epochMinute - day * MINUTES_PER_DAY) / 60)] ?? 0;
+  return offsets[Math.floor((epochMinute - day * MINUTES_PER_DAY) / SLOT_MINUTES)] ?? 0;
 }
 
-/** The offsets of `count` consecutive UTC hours from `firstHour` (hours since the epoch). */
+/** The offsets at the start of `count` consecutive UTC hours from `firstHour` (hours since the epoch). */
 export function hourlyOffsets(zone: string, firstHour: number, count: number): Int16Array {
   const offsets = new Int16Array(Math.max(0, count));
   for (let i = 0; i < offsets.length; ) {
@@ -57,30 +62,35 @@ export function hourlyOffsets(zone: string, firstHour: number, count: number): I
     const day = Math.floor(hour / 24);
     const ofDay = offsetsOfDay(zone, day);
     const end = Math.min(offsets.length, (day + 1) * 24 - firstHour);
-    for (; i < end; i++) offsets[i] = typeof ofDay === "number" ? ofDay : (ofDay[firstHour + i - day * 24] ?? 0);
+    for (; i < end; i++) offsets[i] = typeof ofDay === "number" ? ofDay : (ofDay[(firstHour + i - day * 24) * SLOTS_PER_HOUR] ?? 0);
   }
   return offsets;
 }
 
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
-
-/** `YYYY-MM-DD HH:mm:ss` as wall-clock milliseconds (a UTC reading of the digits), or null if not a real time. */
-export function parseWallTime(text: string): number | null {
-  const match = TIMESTAMP.exec(text);
-  if (!match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-  const check = new Date(wall);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
-  if (hour > 23 || minute > 59 || second > 59) return null;
-  return wall;
+/** The minute the offset in force at `epochMinute` began, looking back two days; null if it did not change in them. */
+function offsetSince(zone: string, epochMinute: number): number | null {
+  const offset = offsetAt(zone, epochMinute);
+  let slot = Math.floor(epochMinute / SLOT_MINUTES);
+  for (let step = 0; step < 2 * SLOTS_PER_DAY; step++, slot--) if (offsetAt(zone, (slot - 1) * SLOT_MINUTES) !== offset) return slot * SLOT_MINUTES;
+  return null;
 }
 
-/** The instant (epoch seconds) at which clocks in `zone` show the wall time `wallMs`. */
+/**
+ * The instant (epoch seconds) at which clocks in `zone` show the wall time `wallMs`, as PHP's
+ * DateTime reads it (timelib's `do_adjust_timezone`): the offset in force at the wall time read as
+ * UTC, unless the offset at that reading differs and the wall time is not inside the change. So
+ * where clocks go back the doubled hour is read as timelib reads it (the first 01:30 in New York,
+ * the second in London), and a wall time clocks skip is read with an offset from one side of it
+ * (02:30 on New York's spring-forward night is 03:30 EDT). The tests compare it with PHP around
+ * every change of 2026 in several zones.
+ */
 export function wallTimeToEpochSeconds(zone: string, wallMs: number): number {
-  const wallMinute = Math.floor(wallMs / MS_PER_MINUTE);
-  const guess = wallMinute - offsetAt(zone, wallMinute);
-  const offset = offsetAt(zone, guess);
+  const wall = Math.floor(wallMs / MS_PER_MINUTE);
+  const current = offsetAt(zone, wall);
+  const after = offsetAt(zone, wall - current);
+  const since = offsetSince(zone, wall - current);
+  const inChange = since !== null && wall - after >= since + (current - after) && wall - after < since;
+  const offset = current !== after && !inChange ? after : current;
   return Math.floor((wallMs - offset * MS_PER_MINUTE) / 1000);
 }
 

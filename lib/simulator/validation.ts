@@ -1,7 +1,8 @@
 /**
  * Input checks with the messages Fathom's Laravel back end writes ("The name field is required.",
  * "The name may not be greater than 30 characters."). One failing rule per field, all fields checked,
- * then a 400 `{ errors }` if any failed.
+ * then a 400 `{ errors }` if any failed. Lengths are counted in characters (code points), as PHP's
+ * `mb_strlen` counts them, not in UTF-16 units: a 16-emoji name is 16 characters.
  */
 import { refuseFields } from "./answers";
 import { isValidTimeZone } from "./time-zone";
@@ -41,7 +42,7 @@ export class Validator {
     if (!this.has(field)) return this;
     const value = this.input[field];
     if (typeof value !== "string") this.fail(field, `The ${label(field)} must be a string.`);
-    else if (value.length > max) this.fail(field, `The ${label(field)} may not be greater than ${max} characters.`);
+    else if (characters(value) > max) this.fail(field, `The ${label(field)} may not be greater than ${max} characters.`);
     return this;
   }
 
@@ -51,14 +52,19 @@ export class Validator {
   }
 
   boolean(field: string): this {
-    if (this.has(field) && ![true, false, 0, 1, "0", "1", "true", "false"].includes(this.input[field] as never)) {
-      this.fail(field, `The ${label(field)} field must be true or false.`);
-    }
+    if (this.has(field) && booleanValue(this.input[field]) === undefined) this.fail(field, `The ${label(field)} field must be true or false.`);
     return this;
   }
 
   timezone(field: string): this {
     if (this.has(field) && (typeof this.input[field] !== "string" || !isValidTimeZone(this.input[field]))) this.fail(field, `The ${label(field)} must be a valid zone.`);
+    return this;
+  }
+
+  /** A string, not an array (`name[]=…` or `name[key]=…` in a query string, an array or object in JSON). */
+  scalar(field: string): this {
+    const value = this.input[field];
+    if (this.has(field) && (typeof value === "object" || typeof value === "boolean")) this.fail(field, `The ${label(field)} must be a string.`);
     return this;
   }
 
@@ -78,7 +84,24 @@ export class Validator {
   }
 }
 
-/** `true` for the spellings of true that Laravel's boolean rule accepts. */
-export function truthy(value: unknown): boolean {
-  return value === true || value === 1 || value === "1" || value === "true";
+/** Characters as PHP's `mb_strlen` counts them: code points. */
+export const characters = (text: string) => [...text].length;
+
+const TRUE_WORDS = new Set(["1", "true", "on", "yes"]);
+const FALSE_WORDS = new Set(["0", "false", "off", "no"]);
+
+/**
+ * A boolean input as Laravel reads one (`$request->boolean()`, PHP's FILTER_VALIDATE_BOOLEAN): JSON
+ * true/false/1/0 or, any case, `1/true/on/yes` and `0/false/off/no`; undefined for anything else,
+ * which the simulator refuses rather than read as false.
+ */
+export function booleanValue(value: unknown): boolean | undefined {
+  if (value === true || value === 1) return true;
+  if (value === false || value === 0) return false;
+  if (typeof value !== "string") return undefined;
+  const word = value.trim().toLowerCase();
+  return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : undefined;
 }
+
+/** True only for a spelling of true (see `booleanValue`). */
+export const truthy = (value: unknown): boolean => booleanValue(value) === true;
