@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { z } from "zod";
 import { Field } from "@/components/ui/field";
 import { fieldsFromZod } from "@/lib/api/errors";
+import { fathomLength } from "@/lib/query/fathom-fields";
 import { fieldsOf, type MutationHooks } from "./write-messages";
 
 /** What a milestone or event form takes besides its `onSubmit`, whatever the item. */
@@ -128,7 +129,7 @@ type NameFieldProps = {
 
 /** The name of a milestone or event. */
 export function ItemNameField({ value, onChange, limit, countAfter = -1, labelSuffix, autoFocus, errors }: NameFieldProps) {
-  const length = value.trim().length;
+  const length = fathomLength(value.trim());
   return (
     <div className="flex-1">
       <Field

@@ -246,4 +246,10 @@ export type EventCurrency = z.infer<typeof eventCurrencySchema>;
 export const SITE_SHARING = ["none", "private", "public"] as const;
 export const MAX_NAME_LENGTH = 255;
 export const MAX_MILESTONE_NAME_LENGTH = 30;
+
+/**
+ * A text's length as Fathom's validation counts it (PHP's `mb_strlen`): in characters (code points),
+ * not UTF-16 units, so "🚀" is one character and a 16-emoji name is 16 of a 30-character limit.
+ */
+export const fathomLength = (text: string): number => [...text].length;
 export const LIST_LIMIT_MAX = 100;

@@ -13,6 +13,7 @@ import {
   FATHOM_ID_PATTERN,
   DATE_GROUPINGS,
   HOURLY_MAX_DAYS,
+  fathomLength,
   MAX_NAME_LENGTH,
   SORT_FIELDS,
   aggregateSchema,
@@ -96,7 +97,7 @@ export const reportQueryShape = z.object({
     .string()
     .regex(/\S/, "Pick an event to report on")
     .refine(isWellFormed, "Remove the unreadable character from the event name")
-    .max(MAX_NAME_LENGTH, `Event names are at most ${MAX_NAME_LENGTH} characters`)
+    .refine((name) => fathomLength(name) <= MAX_NAME_LENGTH, `Event names are at most ${MAX_NAME_LENGTH} characters`)
     .optional(),
   metrics: z.array(aggregateSchema).min(1, "Pick at least one metric"),
   range: dateRangeSchema,

@@ -74,7 +74,7 @@ export function matchRoute(method: string, pathname: string): Match {
   return refuseWith(404, "Not found.");
 }
 
-/** The query parameter names a request carried that its endpoint does not read (all of them for a path that is no route). */
+/** The query parameter names a request carried that its endpoint does not read. */
 export function ignoredParameters(method: string, pathname: string, names: readonly string[]): string[] {
   const route = ROUTES.find((candidate) => candidate.method === method && matchPattern(candidate.pattern, pathname));
   const reads = new Set(route?.reads ?? []);

@@ -34,8 +34,8 @@ export type SimulatorOptions = {
 
 /**
  * One request received. `rawQuery` is the query string as received (no `?`); `ignored` names the
- * query parameters the endpoint does not read (Fathom passes over them too); `status` is 0 when no
- * answer was sent.
+ * query parameters the endpoint does not read (Fathom passes over them too; empty when the request
+ * was refused before they were read); `status` is 0 when no answer was sent.
  */
 export type RequestLogEntry = { at: string; method: string; path: string; query: Record<string, string>; rawQuery: string; ignored: string[]; status: number };
 
@@ -146,9 +146,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   };
 
   /** `wait` adds the latency once per request, whichever way the request ends. */
-  async function answer(request: Request, url: URL, received: Received & { query: Input }, wait: () => Promise<void>): Promise<Exchange> {
-    const { query } = received;
-    const signal = received.signal ?? request.signal;
+  /** `read.query` is set once the query string has been read (after the route, token, concurrency, fault and rate checks). */
+  async function answer(request: Request, url: URL, read: { rawQuery: string; query?: Input; signal: AbortSignal }, wait: () => Promise<void>): Promise<Exchange> {
+    const { signal } = read;
     const route = matchRoute(request.method, url.pathname);
     const [scheme, given] = (request.headers.get("authorization") ?? "").split(" ");
     if (scheme?.toLowerCase() !== "bearer" || given !== token) refuseWith(401, "Unauthenticated");
@@ -175,6 +175,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         });
       }
       await wait();
+      const query = (read.query = queryInput(read.rawQuery));
       const input = await readInput(request, query);
       const result = await route.handle({ state, now: clock(), query, input, path: route.params, reports });
       return answered(
@@ -196,12 +197,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       slept = true;
       await sleep(latencyMs);
     };
-    const rawQuery = received.rawQuery ?? url.search.slice(1);
+    const read: { rawQuery: string; query?: Input; signal: AbortSignal } = { rawQuery: received.rawQuery ?? url.search.slice(1), signal: received.signal ?? request.signal };
     let result: Exchange;
-    let query: Input = {};
     try {
-      query = queryInput(rawQuery);
-      result = await answer(request, url, { ...received, query }, wait);
+      result = await answer(request, url, read, wait);
     } catch (error) {
       if (error instanceof Refusal) result = answered(error.answer);
       else {
@@ -216,8 +215,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       method: request.method,
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
-      rawQuery,
-      ignored: ignoredParameters(request.method, url.pathname, Object.keys(query)),
+      rawQuery: read.rawQuery,
+      ignored: ignoredParameters(request.method, url.pathname, Object.keys(read.query ?? {})),
       status: result.kind === "reset" ? 0 : result.answer.status,
     });
     if (log.length > REQUEST_LOG_LIMIT) log = log.slice(-REQUEST_LOG_LIMIT);

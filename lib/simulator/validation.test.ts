@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Refusal } from "./answers";
 import fixtures from "./php-reference/fixtures.json";
-import { booleanValue, characters, Validator } from "./validation";
+import { fathomLength } from "@/lib/query/fathom-fields";
+import { booleanValue, Validator } from "./validation";
 
 const errorsOf = (check: () => void) => {
   try {
@@ -30,7 +31,7 @@ describe("booleanValue reads a boolean as Laravel does", () => {
 
 describe("lengths are counted in characters, as PHP's mb_strlen counts them", () => {
   it.each(fixtures.lengths.map((row) => [row.text, row.php] as const))("%j is %i characters", (text, php) => {
-    expect(characters(text)).toBe(php);
+    expect(fathomLength(text)).toBe(php);
   });
 
   it("lets a 30-emoji name through a 30-character limit and stops the 31st", () => {

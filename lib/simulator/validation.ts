@@ -4,6 +4,7 @@
  * then a 400 `{ errors }` if any failed. Lengths are counted in characters (code points), as PHP's
  * `mb_strlen` counts them, not in UTF-16 units: a 16-emoji name is 16 characters.
  */
+import { fathomLength } from "@/lib/query/fathom-fields";
 import { refuseFields } from "./answers";
 import { isValidTimeZone } from "./time-zone";
 
@@ -42,7 +43,7 @@ export class Validator {
     if (!this.has(field)) return this;
     const value = this.input[field];
     if (typeof value !== "string") this.fail(field, `The ${label(field)} must be a string.`);
-    else if (characters(value) > max) this.fail(field, `The ${label(field)} may not be greater than ${max} characters.`);
+    else if (fathomLength(value) > max) this.fail(field, `The ${label(field)} may not be greater than ${max} characters.`);
     return this;
   }
 
@@ -84,8 +85,6 @@ export class Validator {
   }
 }
 
-/** Characters as PHP's `mb_strlen` counts them: code points. */
-export const characters = (text: string) => [...text].length;
 
 const TRUE_WORDS = new Set(["1", "true", "on", "yes"]);
 const FALSE_WORDS = new Set(["0", "false", "off", "no"]);

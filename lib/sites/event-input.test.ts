@@ -13,6 +13,11 @@ describe("event input", () => {
     const result = createEventInputSchema.safeParse({ name: "e".repeat(256) });
     expect(result.success).toBe(false);
     expect(fieldsFromZod(result.error!)).toEqual({ name: ["Fathom allows at most 255 characters in an event name; this one has 256"] });
+    // Characters, as Fathom counts them: 255 emoji (510 UTF-16 units) fit.
+    expect(createEventInputSchema.safeParse({ name: "🛒".repeat(255) }).success).toBe(true);
+    expect(fieldsFromZod(createEventInputSchema.safeParse({ name: "🛒".repeat(256) }).error!)).toEqual({
+      name: ["Fathom allows at most 255 characters in an event name; this one has 256"],
+    });
   });
 
   it("accepts only Fathom's currencies", () => {

@@ -4,14 +4,14 @@
  * before sending and the route handler checks it again before any request to Fathom is spent.
  */
 import { z } from "zod";
-import { EVENT_CURRENCIES, MAX_NAME_LENGTH } from "@/lib/query/fathom-fields";
+import { EVENT_CURRENCIES, fathomLength, MAX_NAME_LENGTH } from "@/lib/query/fathom-fields";
 
 export const eventNameSchema = z
   .string({ error: "Give the event a name" })
   .trim()
   .min(1, "Give the event a name")
-  .max(MAX_NAME_LENGTH, {
-    error: (issue) => `Fathom allows at most ${MAX_NAME_LENGTH} characters in an event name; this one has ${String(issue.input ?? "").length}`,
+  .refine((name) => fathomLength(name) <= MAX_NAME_LENGTH, {
+    error: (issue) => `Fathom allows at most ${MAX_NAME_LENGTH} characters in an event name; this one has ${fathomLength(String(issue.input ?? ""))}`,
   });
 
 export const eventCurrencyInputSchema = z.enum(EVENT_CURRENCIES, { error: "Pick a currency from the list" });

@@ -22,6 +22,14 @@ describe("milestone input", () => {
     });
   });
 
+  it("counts characters as Fathom does: sixteen rockets are 16 of 30, thirty-one faces are one too many", () => {
+    expect(fieldErrors({ name: "🚀".repeat(16), milestone_date: "2024-03-01" })).toEqual({});
+    expect(fieldErrors({ name: "😀".repeat(30), milestone_date: "2024-03-01" })).toEqual({});
+    expect(fieldErrors({ name: "😀".repeat(31), milestone_date: "2024-03-01" })).toEqual({
+      name: ["Fathom allows at most 30 characters in a milestone name; this one has 31"],
+    });
+  });
+
   it("needs both fields, on create and on update alike", () => {
     expect(fieldErrors({})).toEqual({ name: ["Give the milestone a name"], milestone_date: ["Pick the milestone's date"] });
     expect(fieldErrors({ name: "   ", milestone_date: "" })).toEqual({

@@ -4,7 +4,7 @@
  * it before sending and the route handler checks it again before any request to Fathom is spent.
  */
 import { z } from "zod";
-import { MAX_MILESTONE_NAME_LENGTH } from "@/lib/query/fathom-fields";
+import { fathomLength, MAX_MILESTONE_NAME_LENGTH } from "@/lib/query/fathom-fields";
 
 /** True for a calendar date that exists (no 2024-02-30). */
 export function isCalendarDate(value: string): boolean {
@@ -19,9 +19,8 @@ export const milestoneNameSchema = z
   .string({ error: "Give the milestone a name" })
   .trim()
   .min(1, "Give the milestone a name")
-  .max(MAX_MILESTONE_NAME_LENGTH, {
-    error: (issue) =>
-      `Fathom allows at most ${MAX_MILESTONE_NAME_LENGTH} characters in a milestone name; this one has ${String(issue.input ?? "").length}`,
+  .refine((name) => fathomLength(name) <= MAX_MILESTONE_NAME_LENGTH, {
+    error: (issue) => `Fathom allows at most ${MAX_MILESTONE_NAME_LENGTH} characters in a milestone name; this one has ${fathomLength(String(issue.input ?? ""))}`,
   });
 
 export const milestoneDateSchema = z
