@@ -40,6 +40,11 @@ describe("parseEnv", () => {
     [{ FATHOM_MAX_CONCURRENCY: "2.5" }, "FATHOM_MAX_CONCURRENCY: must be a whole number"],
     [{ TRUST_PROXY: "maybe" }, "TRUST_PROXY: must be true, false or a number of proxies"],
     [{ PUBLIC_URL: "javascript:alert(1)" }, "PUBLIC_URL: must be an http(s) URL"],
+    [{ DATABASE_URL: "mysql://db/sounding", APP_SECRET: "x".repeat(32) }, "DATABASE_URL: must be a postgres:// URL"],
+    [{ REDIS_URL: "http://cache:6379", APP_SECRET: "x".repeat(32) }, "REDIS_URL: must be a redis:// or rediss:// URL"],
+    [{ DATABASE_URL: "postgres://db/sounding" }, "APP_SECRET: must be set when DATABASE_URL is set"],
+    [{ REDIS_URL: "redis://cache:6379" }, "APP_SECRET: must be set when REDIS_URL is set"],
+    [{ DATABASE_URL: "postgres://db/sounding", REDIS_URL: "redis://cache:6379" }, "must be set when DATABASE_URL and REDIS_URL are set"],
   ])("stops with a message naming the variable: %o", (env, message) => {
     expect(() => parseEnv(env)).toThrow(ConfigError);
     expect(() => parseEnv(env)).toThrow(message);
@@ -50,6 +55,13 @@ describe("parseEnv", () => {
     expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
     expect(parseEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
     expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+  });
+
+  it("reads the shared engines' URLs, unset by default (SQLite and the in-process governor)", () => {
+    expect(parseEnv({}).DATABASE_URL).toBeUndefined();
+    expect(parseEnv({}).REDIS_URL).toBeUndefined();
+    const env = parseEnv({ DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/sounding", REDIS_URL: "redis://127.0.0.1:6379/0", APP_SECRET: "s".repeat(32) });
+    expect(env).toMatchObject({ DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/sounding", REDIS_URL: "redis://127.0.0.1:6379/0" });
   });
 
   it("keeps only PUBLIC_URL's origin", () => {

@@ -61,6 +61,21 @@ export const envSchema = z.object({
   ),
   /** How often the current-visitors figure of a site is fetched for everyone watching it (seconds). */
   CURRENT_VISITORS_INTERVAL_SECONDS: positiveInt(15),
+  /** `postgres://…`: the store on PostgreSQL, shared by every instance. Unset: SQLite in DATA_DIR. */
+  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL such as postgres://sounding@db.internal/sounding" })),
+  /** `redis://…`: the governor's budget, single-flight, answers and live polling shared by every instance. Unset: in-process. */
+  REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL such as redis://cache.internal:6379" })),
+}).superRefine((env, ctx) => {
+  // A secret generated into one instance's DATA_DIR cannot be shared: sessions sealed by one would not open on another.
+  if (env.APP_SECRET === undefined && (env.DATABASE_URL !== undefined || env.REDIS_URL !== undefined)) {
+    const by = [env.DATABASE_URL !== undefined && "DATABASE_URL", env.REDIS_URL !== undefined && "REDIS_URL"].filter(Boolean).join(" and ");
+    const verb = env.DATABASE_URL !== undefined && env.REDIS_URL !== undefined ? "are" : "is";
+    ctx.addIssue({
+      code: "custom",
+      path: ["APP_SECRET"],
+      message: `must be set when ${by} ${verb} set: every instance needs the same secret (a generated one lives in one instance's DATA_DIR)`,
+    });
+  }
 });
 
 export type Env = z.output<typeof envSchema>;
