@@ -5,7 +5,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ["better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "pg", "ioredis"],
   // Type-checking and lint run in `npm test`; the build does not repeat them.
   typescript: { ignoreBuildErrors: true },
   async headers() {

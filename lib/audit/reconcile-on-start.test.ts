@@ -22,7 +22,7 @@ vi.mock("@/lib/governor/governed-fathom", () => ({
 
 const holder = globalThis as typeof globalThis & { __soundingAuditReconciliation?: Promise<void> };
 const { createAuditLog } = await import("./audit-log");
-const { startAuditReconciliation } = await import("./reconcile-on-start");
+const { abandonedBefore, ABANDONED_AFTER_MS, startAuditReconciliation } = await import("./reconcile-on-start");
 
 beforeEach(() => {
   delete holder.__soundingAuditReconciliation;
@@ -66,5 +66,20 @@ describe("startAuditReconciliation", () => {
     expect(() => startAuditReconciliation()).not.toThrow();
     await holder.__soundingAuditReconciliation;
     expect(logged).toHaveBeenCalledWith(expect.stringContaining("Could not settle the audit entries left pending: Error: database is not available"));
+  });
+});
+
+describe("abandonedBefore", () => {
+  const started = Date.parse("2026-12-01T10:00:00Z");
+
+  it("alone on its database, takes every entry from before this process started as abandoned", () => {
+    expect(abandonedBefore(started, started + 5_000, false)).toEqual(new Date(started));
+  });
+
+  it("on a shared database, leaves entries young enough to be another instance's write in flight", () => {
+    // Just started: another instance's write from a minute ago may still be waiting for Fathom.
+    expect(abandonedBefore(started, started + 1_000, true)).toEqual(new Date(started + 1_000 - ABANDONED_AFTER_MS));
+    // Long after the start, the start is the bound again.
+    expect(abandonedBefore(started, started + 60 * 60_000, true)).toEqual(new Date(started));
   });
 });

@@ -9,10 +9,23 @@ import { reconcilePendingAudits, type FathomLists } from "./reconcile";
 const holder = globalThis as typeof globalThis & { __soundingAuditReconciliation?: Promise<void> };
 
 /**
- * When this server process started. Every entry this process writes is later; one still pending from
- * before was left by a process that is gone.
+ * A write waits at most 20 s for the budget and 20 s for Fathom: one pending for longer than this is no
+ * instance's any more, whichever wrote it.
  */
-const processStartedAt = () => new Date(Math.floor(performance.timeOrigin));
+export const ABANDONED_AFTER_MS = 2 * 60_000;
+/** With several instances on one database, a survivor settles what a dead one left this often. */
+const SHARED_EVERY_MS = 5 * 60_000;
+
+/**
+ * Which pending entries were left by a process that is gone. Alone on its database, every entry still
+ * pending from before this process started. Sharing the database with other instances, only those older
+ * than any write can take (another instance's write in flight is pending too).
+ */
+export function abandonedBefore(processStartedAt: number, now: number, sharedDatabase: boolean): Date {
+  return new Date(sharedDatabase ? Math.min(processStartedAt, now - ABANDONED_AFTER_MS) : processStartedAt);
+}
+
+const processStartedAt = () => Math.floor(performance.timeOrigin);
 
 /**
  * Fathom's lists through the governor (cached, paced, at the lowest priority, so people at the builder go
@@ -28,9 +41,10 @@ function governedLists(): FathomLists {
   };
 }
 
-async function reconcile(): Promise<void> {
+async function reconcile(sharedDatabase: boolean): Promise<void> {
   const currencies = eventCurrencies(await database());
-  const counts = await reconcilePendingAudits(await auditRepository(), governedLists(), processStartedAt(), (siteId, eventId, currency) =>
+  const before = abandonedBefore(processStartedAt(), Date.now(), sharedDatabase);
+  const counts = await reconcilePendingAudits(await auditRepository(), governedLists(), before, (siteId, eventId, currency) =>
     currencies.set(siteId, eventId, currency),
   );
   const settled = counts.ok + counts.failed + counts.unknown;
@@ -43,8 +57,12 @@ async function reconcile(): Promise<void> {
 
 /**
  * Starts settling the audit entries a previous process left pending, without holding up start-up: once
- * per process, errors logged (an entry left pending is tried again at the next start).
+ * per process, errors logged (an entry left pending is tried again at the next start). On a database shared
+ * with other instances, again every few minutes, so an instance that died has its writes settled by another.
  */
-export function startAuditReconciliation(): void {
-  holder.__soundingAuditReconciliation ??= reconcile().catch((error) => logError("Could not settle the audit entries left pending", error));
+export function startAuditReconciliation({ sharedDatabase = false }: { sharedDatabase?: boolean } = {}): void {
+  if (holder.__soundingAuditReconciliation) return;
+  const run = () => reconcile(sharedDatabase).catch((error) => logError("Could not settle the audit entries left pending", error));
+  holder.__soundingAuditReconciliation = run();
+  if (sharedDatabase) setInterval(() => void run(), SHARED_EVERY_MS).unref();
 }

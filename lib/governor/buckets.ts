@@ -18,7 +18,7 @@ export type TakeResult = { ok: true } | { ok: false; retryInMs: number };
 
 /**
  * The budget shared by every request of the process: a bucket per rate-limit class and a cap on requests
- * in flight. Asynchronous and small so that a shared store (Redis) can back several instances later.
+ * in flight. Asynchronous and small so that a shared store (./redis-buckets.ts) can back several instances.
  */
 export interface Buckets {
   /** Takes one request's worth of the class's budget, or says how long until one comes back. */
@@ -31,6 +31,42 @@ export interface Buckets {
   tryAcquireSlot(): Promise<boolean>;
   releaseSlot(): Promise<void>;
   slots(): Promise<{ max: number; inUse: number }>;
+}
+
+/**
+ * Milliseconds until the `n`-th next request could be taken from a window whose spent requests (times,
+ * oldest first, none older than the window) are `spent`. Shared by the in-process and the Redis buckets.
+ */
+export function waitForNth(spent: readonly number[], { capacity, windowMs }: BucketLimit, pausedUntil: number, n: number, now: number): number {
+  const start = Math.max(now, pausedUntil);
+  const available = capacity - spent.length;
+  if (n <= available) return start - now;
+  // Tokens come back in the order they were spent; the ones taken now come back a window from now.
+  const index = n - available - 1;
+  const cycle = Math.floor(index / capacity);
+  const position = index % capacity;
+  const back = (position < spent.length ? spent[position]! : now) + windowMs * (cycle + 1);
+  return Math.max(back, start) - now;
+}
+
+/** The level of a window whose spent requests are `spent` (oldest first, pruned). */
+export function levelOf(spent: readonly number[], { capacity, windowMs }: BucketLimit, pausedUntil: number, now: number): BucketLevel {
+  const paused = pausedUntil > now ? pausedUntil : null;
+  return {
+    capacity,
+    available: paused ? 0 : Math.max(0, capacity - spent.length),
+    windowMs,
+    nextTokenAt: spent.length > 0 ? spent[0]! + windowMs : null,
+    pausedUntil: paused,
+  };
+}
+
+/** Refuses a limit that would silently queue everything forever: say so at once instead. */
+export function checkLimits(limits: Record<RequestClass, BucketLimit>, maxConcurrency: number): void {
+  for (const [cls, { capacity, windowMs }] of Object.entries(limits)) {
+    if (!Number.isInteger(capacity) || capacity <= 0 || !(windowMs > 0)) throw new Error(`Invalid ${cls} budget: ${capacity} per ${windowMs} ms`);
+  }
+  if (!Number.isInteger(maxConcurrency) || maxConcurrency <= 0) throw new Error(`Invalid concurrency cap: ${maxConcurrency}`);
 }
 
 /**
@@ -47,11 +83,7 @@ export class MemoryBuckets implements Buckets {
     private readonly limits: Record<RequestClass, BucketLimit>,
     private readonly maxConcurrency: number,
   ) {
-    // A missing limit would silently queue everything forever; say so at once instead.
-    for (const [cls, { capacity, windowMs }] of Object.entries(limits)) {
-      if (!Number.isInteger(capacity) || capacity <= 0 || !(windowMs > 0)) throw new Error(`Invalid ${cls} budget: ${capacity} per ${windowMs} ms`);
-    }
-    if (!Number.isInteger(maxConcurrency) || maxConcurrency <= 0) throw new Error(`Invalid concurrency cap: ${maxConcurrency}`);
+    checkLimits(limits, maxConcurrency);
   }
 
   async tryTake(cls: RequestClass, now: number): Promise<TakeResult> {
@@ -67,17 +99,7 @@ export class MemoryBuckets implements Buckets {
   }
 
   async estimateWaitMs(cls: RequestClass, n: number, now: number): Promise<number> {
-    const spent = this.prune(cls, now);
-    const { capacity, windowMs } = this.limits[cls];
-    const start = Math.max(now, this.pausedUntil[cls]);
-    const available = capacity - spent.length;
-    if (n <= available) return start - now;
-    // Tokens come back in the order they were spent; the ones taken now come back a window from now.
-    const index = n - available - 1;
-    const cycle = Math.floor(index / capacity);
-    const position = index % capacity;
-    const back = (position < spent.length ? spent[position]! : now) + windowMs * (cycle + 1);
-    return Math.max(back, start) - now;
+    return waitForNth(this.prune(cls, now), this.limits[cls], this.pausedUntil[cls], n, now);
   }
 
   async pause(cls: RequestClass, until: number): Promise<void> {
@@ -85,16 +107,7 @@ export class MemoryBuckets implements Buckets {
   }
 
   async level(cls: RequestClass, now: number): Promise<BucketLevel> {
-    const spent = this.prune(cls, now);
-    const { capacity, windowMs } = this.limits[cls];
-    const paused = this.pausedUntil[cls] > now ? this.pausedUntil[cls] : null;
-    return {
-      capacity,
-      available: paused ? 0 : capacity - spent.length,
-      windowMs,
-      nextTokenAt: spent.length > 0 ? spent[0]! + windowMs : null,
-      pausedUntil: paused,
-    };
+    return levelOf(this.prune(cls, now), this.limits[cls], this.pausedUntil[cls], now);
   }
 
   async tryAcquireSlot(): Promise<boolean> {

@@ -16,6 +16,21 @@ export function budgetError(waitMs: number): ApiError {
   );
 }
 
+/**
+ * The budget this instance shares with the others (Redis) cannot be reached. Nothing is sent: spending from an
+ * unshared budget could exceed the plan's limit, which belongs to the account, not to an instance.
+ */
+export function sharedBudgetUnreachableError(): ApiError {
+  return beforeSending(
+    new ApiError(
+      503,
+      "budget_unreachable",
+      "Sounding cannot reach the request budget its instances share (Redis), so it is not sending anything to Fathom that could go over your plan's limit. Try again in a few seconds.",
+      { retryAfter: 5 },
+    ),
+  );
+}
+
 /** Fathom answered 429 and retrying did not fit in time. */
 export function rateLimitedError(failure: UpstreamFailure): ApiError {
   const retryAfter = seconds(failure.retryAfterMs ?? 1000);

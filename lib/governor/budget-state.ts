@@ -31,7 +31,10 @@ export const classStateSchema = z.object({
   pausedUntil: z.string().nullable(),
   /** Requests waiting for the budget, by priority. */
   queued: countsByPrioritySchema,
-  /** Upstream calls made (every attempt counts: Fathom bills each one). */
+  /**
+   * Upstream calls made (every attempt counts: Fathom bills each one). With several instances, `today` and
+   * `month` are the deployment's; `lastMinute` and `sinceStart` are this instance's.
+   */
   upstream: z.object({
     lastMinute: z.number(),
     /** UTC day and month; persisted, so a restart does not reset them. */

@@ -7,6 +7,7 @@ import type { Clock } from "./clock";
 import type { Freshness } from "./freshness";
 import type { ReadRequest, ReadStats, WaitPolicy } from "./read-request";
 import type { Job, Scheduler } from "./scheduler";
+import type { SharedAnswers } from "./shared-answers";
 import { describeFailure, type UpstreamFailure } from "./upstream-failure";
 import { failureNote, type FailureNote, type UpstreamHealth } from "./upstream-health";
 import type { UsageCounter } from "./usage-store";
@@ -14,6 +15,7 @@ import type { UsageCounter } from "./usage-store";
 export type FlightDeps = {
   memory: MemoryAnswerCache;
   persistent: AnswerCache | undefined;
+  shared: SharedAnswers | undefined;
   clock: Clock;
   random: () => number;
   scheduler: Scheduler;
@@ -65,6 +67,8 @@ type Flight = {
   lastFailure: FailureNote | null;
   /** Admitted by the circuit breaker as its one probe. */
   probe: boolean;
+  /** The claim this instance holds on the call across instances (see SharedAnswers), until it ends. */
+  claim: string | undefined;
 };
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -105,7 +109,11 @@ export class Flights {
   }
 
   /** Starts a call for the request and waits for it. */
-  start<T>(request: ReadRequest<T>, stale: CachedAnswer | undefined, options: { probe?: boolean; actor?: string } = {}): Promise<Governed<T>> {
+  start<T>(
+    request: ReadRequest<T>,
+    stale: CachedAnswer | undefined,
+    options: { probe?: boolean; actor?: string; claim?: string } = {},
+  ): Promise<Governed<T>> {
     const flight: Flight = {
       key: request.key,
       cacheKey: request.cacheKey ?? request.key,
@@ -124,6 +132,7 @@ export class Flights {
       retryAt: 0,
       lastFailure: null,
       probe: options.probe ?? false,
+      claim: options.claim,
       job: {
         cls: request.cls,
         priority: request.priority,
@@ -206,6 +215,15 @@ export class Flights {
     if (flight.probe && flight.phase !== "done") this.deps.health.released();
     flight.phase = "done";
     if (this.flights.get(flight.key) === flight) this.flights.delete(flight.key);
+    this.endClaim(flight);
+  }
+
+  /** Ends the flight's claim across instances without an answer, so a waiting instance may try itself. */
+  private endClaim(flight: Flight) {
+    const token = flight.claim;
+    if (!token) return;
+    flight.claim = undefined;
+    this.deps.shared?.release(flight.key, token).catch((error) => this.deps.onError("could not end a shared request", error));
   }
 
   private run(flight: Flight, release: () => void) {
@@ -242,6 +260,11 @@ export class Flights {
       this.deps.memory.put(answer);
       if (flight.freshness.persist && this.deps.persistent) {
         this.deps.persistent.set(answer).catch((error) => this.deps.onError("could not persist an answer", error));
+      }
+      if (this.deps.shared) {
+        const token = flight.claim;
+        flight.claim = undefined;
+        this.deps.shared.publish(answer, flight.key, token).catch((error) => this.deps.onError("could not share an answer", error));
       }
     }
     this.settle(flight, (waiter) => {
@@ -288,6 +311,7 @@ export class Flights {
   private settle(flight: Flight, answer: (waiter: Waiter) => void) {
     flight.phase = "done";
     if (this.flights.get(flight.key) === flight) this.flights.delete(flight.key);
+    this.endClaim(flight);
     const waiters = [...flight.waiters];
     flight.waiters.clear();
     for (const waiter of waiters) {

@@ -4,7 +4,7 @@ import { MemoryAnswerCache, type AnswerCache, type CachedAnswer } from "./answer
 import { REQUEST_CLASSES, type BudgetState, type ClassState, type Priority, type RequestClass } from "./budget-state";
 import { beforeSending } from "@/lib/api/errors";
 import { currentActor } from "./actor";
-import { budgetError, rateLimitedError, upstreamDownError } from "./budget-errors";
+import { budgetError, rateLimitedError, sharedBudgetUnreachableError, upstreamDownError, upstreamSlowError } from "./budget-errors";
 import type { BucketLevel, Buckets } from "./buckets";
 import { systemClock, type Clock } from "./clock";
 import { answerMeta, Flights } from "./flights";
@@ -12,6 +12,7 @@ import { Folding } from "./folding";
 import { KeptAnswers } from "./kept-answers";
 import { DEFAULT_WAITS, type ReadRequest, type ReadStats, type WaitPolicy } from "./read-request";
 import { Scheduler, type FairShare, type Job } from "./scheduler";
+import type { SharedAnswers } from "./shared-answers";
 import { describeFailure, type UpstreamFailure } from "./upstream-failure";
 import { DEFAULT_HEALTH, failureNote, UpstreamHealth, type Admission, type HealthOptions } from "./upstream-health";
 import { MemoryUsageStore, UsageCounter, type UsageStore } from "./usage-store";
@@ -22,6 +23,11 @@ export type GovernorOptions = {
   memory?: MemoryAnswerCache;
   /** Where answers marked `persist` also go, so they outlive the process (SQLite by default). */
   persistent?: AnswerCache;
+  /**
+   * Answers and upstream calls shared with the deployment's other instances (Redis): every answer is kept
+   * there too, and a read another instance is already fetching waits for its answer instead of asking again.
+   */
+  shared?: SharedAnswers;
   usage?: UsageStore;
   clock?: Clock;
   /** In [0, 1); jitters retry delays. */
@@ -69,6 +75,7 @@ export class Governor {
   private readonly memory: MemoryAnswerCache;
   private readonly kept: KeptAnswers;
   private readonly persistent: AnswerCache | undefined;
+  private readonly shared: SharedAnswers | undefined;
   private readonly clock: Clock;
   private readonly retryBaseMs: number;
   private readonly waits: Record<Priority, WaitPolicy>;
@@ -81,6 +88,7 @@ export class Governor {
   private readonly notFound = new Map<string, NotFound>();
   private readonly notFoundTtlMs: number;
   private lastPrune: number;
+  private claims = 0;
   /** Reads that differ only in their columns, fetched as one (query folding); process-wide like the governor. */
   readonly folding: Folding;
 
@@ -91,6 +99,7 @@ export class Governor {
   ) {
     this.memory = options.memory ?? new MemoryAnswerCache();
     this.persistent = options.persistent;
+    this.shared = options.shared;
     this.clock = options.clock ?? systemClock;
     this.retryBaseMs = options.retryBaseMs ?? 1000;
     this.waits = { ...DEFAULT_WAITS, ...options.waits };
@@ -100,11 +109,12 @@ export class Governor {
     this.health = new UpstreamHealth(this.clock, { ...DEFAULT_HEALTH, ...options.health });
     this.notFoundTtlMs = options.notFoundTtlMs ?? 30_000;
     this.lastPrune = this.clock.now();
-    this.kept = new KeptAnswers(this.memory, this.persistent, this.clock, this.onError);
+    this.kept = new KeptAnswers(this.memory, this.persistent, this.clock, this.onError, this.shared);
     this.folding = new Folding(this, this.kept, this.clock, options.foldWindowMs ?? 25);
     this.flights = new Flights({
       memory: this.memory,
       persistent: this.persistent,
+      shared: this.shared,
       clock: this.clock,
       random: options.random ?? Math.random,
       scheduler: this.scheduler,
@@ -119,6 +129,8 @@ export class Governor {
       afterSuccess: (now) => this.pruneNow(now),
       onError: this.onError,
     });
+    // Another instance's write made answers wrong: drop them here too (its shared copies are gone already).
+    this.shared?.onInvalidate((tag) => this.forgetTag(tag));
   }
 
   /** Builds a governor; upstream counts already persisted in `usage` are loaded first. */
@@ -143,7 +155,7 @@ export class Governor {
       throw missing.error;
     }
 
-    if (!this.flights.has(key) && request.freshness.persist && this.persistent) {
+    if (!this.flights.has(key) && (this.shared || (request.freshness.persist && this.persistent))) {
       known = (await this.kept.load(request)) ?? known;
       if (known && this.isFresh(known)) return this.hit<T>(known);
     }
@@ -151,7 +163,13 @@ export class Governor {
     const joined = this.flights.joinExisting(request, known);
     if (joined) return joined;
     const actor = request.actor ?? currentActor();
-    const waitMs = await this.scheduler.estimateWaitMs(request.cls, request.priority, actor).catch(() => 0);
+    let waitMs: number;
+    try {
+      waitMs = await this.scheduler.estimateWaitMs(request.cls, request.priority, actor);
+    } catch (error) {
+      this.onError("budget store failed", error);
+      return this.unreachable<T>(known);
+    }
     // Re-check after the await: another caller may have filled the cache or started the call meanwhile.
     known = this.kept.inMemory(request) ?? known;
     if (known && this.isFresh(known)) return this.hit<T>(known);
@@ -164,7 +182,62 @@ export class Governor {
       this.stats.rejected++;
       throw this.downError(admission);
     }
+    if (this.shared) return this.readShared(request, known, admission.probe, actor);
     return this.flights.start(request, known, { probe: admission.probe, actor });
+  }
+
+  /**
+   * A read that needs Fathom, with other instances about: the instance that claims the key asks Fathom (and
+   * publishes the answer); the others wait for that answer. A claim that ends without one (the call failed,
+   * or its instance died and the claim ran out) lets the next waiter claim in turn.
+   */
+  private async readShared<T>(request: ReadRequest<T>, known: CachedAnswer | undefined, probe: boolean, actor: string | undefined): Promise<Governed<T>> {
+    const shared = this.shared!;
+    const deadline = this.clock.now() + this.flights.allowedWaitMs(request.priority, known);
+    const started = this.clock.now();
+    try {
+      while (this.clock.now() < deadline) {
+        const token = `${process.pid}.${++this.claims}.${Math.random().toString(36).slice(2)}`;
+        let claimed: boolean;
+        try {
+          claimed = await shared.claim(request.key, token);
+        } catch (error) {
+          this.onError("could not claim a shared request", error);
+          return this.unreachable<T>(known);
+        }
+        // Another caller of this instance may have started or finished it during the await.
+        const local = this.flights.joinExisting(request, known);
+        if (local) {
+          if (claimed) void shared.release(request.key, token).catch(() => undefined);
+          return local;
+        }
+        if (claimed) {
+          const answer = this.flights.start(request, known, { probe, actor, claim: token });
+          probe = false;
+          return answer;
+        }
+        await shared.waitFor(request.key, Math.max(0, deadline - this.clock.now()));
+        const landed = await this.kept.load(request);
+        if (landed && this.isFresh(landed)) {
+          this.stats.shared++;
+          return { data: landed.value as T, meta: answerMeta(landed, { cached: false, stale: false, shared: true }) };
+        }
+        known = landed ?? known;
+      }
+      if (known) return this.flights.staleAnswer<T>(known);
+      this.stats.rejected++;
+      throw upstreamSlowError(this.clock.now() - started);
+    } finally {
+      // The breaker's probe was not spent on a call of this instance's: give it back.
+      if (probe) this.health.released();
+    }
+  }
+
+  /** The shared budget cannot be reached: the last good answer, else a 503 that says so (nothing is sent). */
+  private unreachable<T>(known: CachedAnswer | undefined): Governed<T> {
+    if (known) return this.flights.staleAnswer<T>(known);
+    this.stats.rejected++;
+    throw sharedBudgetUnreachableError();
   }
 
   /**
@@ -180,7 +253,13 @@ export class Governor {
   async write<T>({ cls = "management", priority = "interactive", run, invalidates = [] }: WriteRequest<T>): Promise<T> {
     const deadlineMs = this.waits[priority].deadlineMs;
     const actor = currentActor();
-    const waitMs = await this.scheduler.estimateWaitMs(cls, priority, actor).catch(() => 0);
+    let waitMs: number;
+    try {
+      waitMs = await this.scheduler.estimateWaitMs(cls, priority, actor);
+    } catch (error) {
+      this.onError("budget store failed", error);
+      throw sharedBudgetUnreachableError();
+    }
     if (waitMs > deadlineMs) throw beforeSending(budgetError(waitMs));
     const admission = this.health.admit();
     if (!admission.ok) throw beforeSending(this.downError(admission));
@@ -226,15 +305,17 @@ export class Governor {
 
   /** Drops every answer carrying one of the tags; calls in flight for them are answered but not kept. */
   async invalidate(...tags: string[]): Promise<void> {
-    for (const tag of tags) {
-      this.memory.removeTag(tag);
-      this.flights.invalidate(tag);
-      for (const [key, missing] of this.notFound) if (missing.tags.includes(tag)) this.notFound.delete(key);
-    }
-    if (!this.persistent) return;
-    await Promise.all(tags.map((tag) => this.persistent!.deleteByTag(tag))).catch((error) =>
+    for (const tag of tags) this.forgetTag(tag);
+    const stores = [this.persistent, this.shared].filter((store) => store !== undefined);
+    await Promise.all(stores.flatMap((store) => tags.map((tag) => store.deleteByTag(tag)))).catch((error) =>
       this.onError("could not invalidate the answer cache", error),
     );
+  }
+
+  private forgetTag(tag: string) {
+    this.memory.removeTag(tag);
+    this.flights.invalidate(tag);
+    for (const [key, missing] of this.notFound) if (missing.tags.includes(tag)) this.notFound.delete(key);
   }
 
   /** The budget of a class right now (for callers that adapt, such as the current-visitors interval). */
@@ -249,6 +330,8 @@ export class Governor {
 
   async state(): Promise<BudgetState> {
     const now = this.clock.now();
+    // Other instances spend from the same budget: today's and this month's counts are the store's.
+    if (this.shared) await this.usage.refresh(now).catch((error) => this.onError("could not read upstream usage", error));
     const classes = {} as Record<RequestClass, ClassState>;
     for (const cls of REQUEST_CLASSES) {
       const level = await this.buckets.level(cls, now);

@@ -4,13 +4,14 @@ import type { AnswerCache, CachedAnswer, MemoryAnswerCache } from "./answer-cach
 import type { Clock } from "./clock";
 import { answerMeta } from "./flights";
 import type { ReadRequest } from "./read-request";
+import type { SharedAnswers } from "./shared-answers";
 
 type Lookup = Pick<ReadRequest<unknown>, "key" | "cacheKey" | "accepts" | "freshness">;
 
 /**
- * The answers the governor keeps, as one read sees them: in memory first, persisted answers loaded from the
- * database when memory has nothing as new, and only answers the read `accepts` (a folded entry kept by a
- * request that asked for other columns is no answer to this one).
+ * The answers the governor keeps, as one read sees them: in memory first, then the answers shared by the
+ * deployment's instances and the persisted ones, loaded when memory has nothing as new, and only answers the
+ * read `accepts` (a folded entry kept by a request that asked for other columns is no answer to this one).
  */
 export class KeptAnswers {
   constructor(
@@ -18,6 +19,7 @@ export class KeptAnswers {
     private readonly persistent: AnswerCache | undefined,
     private readonly clock: Clock,
     private readonly onError: (context: string, error: unknown) => void,
+    private readonly shared?: SharedAnswers,
   ) {}
 
   /** The answer in memory the request can be served, fresh or not. */
@@ -25,14 +27,25 @@ export class KeptAnswers {
     return usable(request, this.memory.peek(request.cacheKey ?? request.key));
   }
 
-  /** Loads the persisted answer into memory when it is newer than memory's; then the best answer the request can be served. */
+  /**
+   * Loads the shared answer (and, for a persisted read, the stored one) into memory when it is newer than
+   * memory's; then the best answer the request can be served. A store that cannot be read counts as empty.
+   */
   async load(request: Lookup): Promise<CachedAnswer | undefined> {
     const cacheKey = request.cacheKey ?? request.key;
-    if (!this.persistent) return this.inMemory(request);
-    const stored = (await this.persistent.get(cacheKey).catch((error) => this.onError("could not read the answer cache", error))) ?? undefined;
-    const latest = this.memory.peek(cacheKey);
-    if (stored && (!latest || stored.fetchedAt > latest.fetchedAt)) this.memory.put(stored);
-    return this.inMemory(request) ?? usable(request, stored);
+    const stores = [this.shared, request.freshness.persist ? this.persistent : undefined].filter((store) => store !== undefined);
+    if (stores.length === 0) return this.inMemory(request);
+    const found = await Promise.all(
+      stores.map((store) => store.get(cacheKey).catch((error) => this.onError("could not read the answer cache", error))),
+    );
+    let loaded: CachedAnswer | undefined;
+    for (const stored of found) {
+      if (!stored) continue;
+      const latest = this.memory.peek(cacheKey);
+      if (!latest || stored.fetchedAt > latest.fetchedAt) this.memory.put(stored);
+      if (!loaded || stored.fetchedAt > loaded.fetchedAt) loaded = stored;
+    }
+    return this.inMemory(request) ?? usable(request, loaded);
   }
 
   isFresh(answer: CachedAnswer): boolean {
@@ -45,7 +58,7 @@ export class KeptAnswers {
    */
   async peek<T>(request: Lookup): Promise<Governed<T> | undefined> {
     let known = this.inMemory(request);
-    if ((!known || !this.isFresh(known)) && request.freshness.persist) known = (await this.load(request)) ?? known;
+    if ((!known || !this.isFresh(known)) && (request.freshness.persist || this.shared)) known = (await this.load(request)) ?? known;
     if (!known) return undefined;
     return { data: known.value as T, meta: answerMeta(known, { cached: true, stale: !this.isFresh(known), shared: false }) };
   }

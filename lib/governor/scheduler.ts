@@ -25,6 +25,8 @@ export type Job = {
 export type FairShare = { limits: Record<RequestClass, BucketLimit>; fraction: number };
 
 type Spend = { at: number; actor: string };
+/** How soon a job that found every concurrency slot taken asks again (one held by another instance frees no local slot). */
+const SLOT_RECHECK_MS = 250;
 const ANONYMOUS = "anonymous";
 const actorOf = (job: Job) => job.actor ?? ANONYMOUS;
 
@@ -157,7 +159,8 @@ export class Scheduler {
         throw error;
       }
       if (!slot) {
-        this.insert(job); // a finishing job pumps again
+        this.insert(job); // a finishing job pumps again; with shared buckets the slots may be another instance's
+        this.wakeAt(cls, this.clock.now() + SLOT_RECHECK_MS);
         return;
       }
       if (!this.keep(job)) {

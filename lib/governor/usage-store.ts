@@ -45,10 +45,19 @@ export class UsageCounter {
 
   static async load(store: UsageStore, now: number, onError: (error: unknown) => void): Promise<UsageCounter> {
     const counter = new UsageCounter(store, onError);
-    for (const row of await store.since(`${utcDay(now).slice(0, 7)}-01`)) {
-      counter.byDay.set(`${row.day}|${row.cls}`, row.count);
-    }
+    // A store that cannot be read now (Redis restarting) must not keep the governor from starting: count from zero.
+    await counter.refresh(now).catch(onError);
     return counter;
+  }
+
+  /**
+   * Reads the month's counts from the store again: with several instances adding to one store, what this one
+   * recorded is only part of it.
+   */
+  async refresh(now: number): Promise<void> {
+    const rows = await this.store.since(`${utcDay(now).slice(0, 7)}-01`);
+    this.byDay.clear();
+    for (const row of rows) this.byDay.set(`${row.day}|${row.cls}`, row.count);
   }
 
   record(cls: RequestClass, at: number): void {
