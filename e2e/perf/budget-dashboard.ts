@@ -3,7 +3,8 @@
  * what its distinct questions cost, once"): an 8-tile dashboard, two pairs of tiles foldable together
  * (same site, range, grouping, filters and sort, different metrics), opened by V viewers arriving evenly
  * over S seconds. A viewer opening it fires its 8 tile queries to `GET /api/reports/run` at once, as the
- * dashboard page does. What Fathom saw comes from the simulator's request log.
+ * dashboard page does, to its server (round-robin when the stack has several instances). What Fathom saw
+ * comes from the simulator's request log.
  */
 import { foldIdentity } from "../../lib/governor/fold-identity";
 import { weeklyDashboardTiles, type WeeklyDashboardTile } from "../../lib/governor/weekly-dashboard";
@@ -55,19 +56,21 @@ export function distinctQuestions(tiles: WeeklyDashboardTile[], site: DashboardS
   };
 }
 
-export type DashboardOptions = { viewers: number; seconds: number; site: DashboardSite; headers: Record<string, string>; openPeriodSeconds: number; reportsPerMinute: number };
+/** A server viewers open the dashboard on, and what their browsers send it. */
+export type DashboardServer = { url: string; headers: Record<string, string> };
+export type DashboardOptions = { viewers: number; seconds: number; site: DashboardSite; servers: DashboardServer[]; openPeriodSeconds: number; reportsPerMinute: number };
 type TileSample = { ms: number; status: number; cached?: boolean; stale?: boolean; upstreamCalls?: number };
 
 export async function runDashboardScenario(stack: BenchStack, options: DashboardOptions) {
-  const { viewers, seconds, site, headers } = options;
+  const { viewers, seconds, site, servers } = options;
   const tiles = weeklyDashboardTiles(site.id, site.events?.[0]?.name);
-  const urls = tiles.map((tile) => `${stack.appUrl}/api/reports/run?${encodeReportQuery(tile.query)}`);
+  const urlsOn = (server: DashboardServer) => tiles.map((tile) => `${server.url}/api/reports/run?${encodeReportQuery(tile.query)}`);
   const simStart = ((await (await fetch(`${stack.simUrl}/_sim/requests`)).json()) as SimLogEntry[]).length;
   const questions = distinctQuestions(tiles, site, new Date());
 
   const samples: TileSample[] = [];
   const opened: number[] = [];
-  const openTile = async (url: string) => {
+  const openTile = async (url: string, headers: Record<string, string>) => {
     const started = performance.now();
     try {
       const response = await fetch(url, { headers });
@@ -79,8 +82,9 @@ export async function runDashboardScenario(stack: BenchStack, options: Dashboard
   };
   const viewer = async (index: number) => {
     await sleep((index / viewers) * seconds * 1000);
+    const server = servers[index % servers.length]!;
     const started = performance.now();
-    await Promise.all(urls.map(openTile));
+    await Promise.all(urlsOn(server).map((url) => openTile(url, server.headers)));
     opened.push(performance.now() - started);
   };
   await Promise.all(Array.from({ length: viewers }, (_, index) => viewer(index)));

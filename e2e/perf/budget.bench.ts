@@ -11,8 +11,13 @@
  * Prints the upstream requests against the naive count, the busiest 60 s window, 429s, what viewers saw
  * and the latencies, writes the figures as JSON and prints that file's path last.
  *
+ * `--instances N` (default 1): N production servers on the one simulator, sharing a throwaway PostgreSQL
+ * and Redis (one budget for all), the viewers spread round-robin across them; the figures are the same
+ * ones, so they compare with a single instance's. The first line printed says which layout ran.
+ *
  *   npm run bench:budget -- --viewers 50 --seconds 90
  *   npm run bench:budget -- --scenario dashboard --seconds 20
+ *   npm run bench:budget -- --instances 2
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -20,7 +25,7 @@ import { parseArgs } from "node:util";
 import { defaultReportQuery, type ReportQuery } from "../../lib/query/report-query";
 import { encodeReportQuery } from "../../lib/query/url-codec";
 import { busiestWindow, printDashboard, runDashboardScenario, type DashboardSite } from "./budget-dashboard";
-import { percentile, startBenchStack } from "./bench-server";
+import { percentile, startBenchStack, type BenchInstance } from "./bench-server";
 
 const { values: args } = parseArgs({
   options: {
@@ -35,6 +40,7 @@ const { values: args } = parseArgs({
     // The dashboard's figures are judged against these; the server is started with them.
     "open-period-seconds": { type: "string", default: "60" },
     "reports-per-minute": { type: "string", default: "10" },
+    instances: { type: "string", default: "1" },
   },
 });
 const VIEWERS = Number(args.viewers);
@@ -43,6 +49,8 @@ const POLL_MS = Number(args["poll-seconds"]) * 1000;
 const SITE = args.site!;
 const SCENARIO = args.scenario!;
 if (SCENARIO !== "viewers" && SCENARIO !== "dashboard") throw new Error(`--scenario is viewers or dashboard, not "${SCENARIO}"`);
+const INSTANCES = Number(args.instances);
+if (!Number.isInteger(INSTANCES) || INSTANCES < 1) throw new Error(`--instances is a whole number from 1 up, not "${args.instances}"`);
 
 type SimLogEntry = { at: string; path: string; status: number };
 type Sample = { route: "report" | "visitors"; ms: number; status: number; cached?: boolean; stale?: boolean };
@@ -87,12 +95,21 @@ async function main() {
     appPort: Number(args["app-port"]),
     simPort: Number(args["sim-port"]),
     latencyMs: Number(args["latency-ms"]),
+    instances: INSTANCES,
     env:
       SCENARIO === "dashboard"
         ? { CACHE_OPEN_PERIOD_SECONDS: args["open-period-seconds"]!, FATHOM_RATE_LIMIT_REPORTS_PER_MINUTE: args["reports-per-minute"]! }
         : undefined,
   });
   const headers = { cookie: stack.cookie, accept: "application/json" };
+  /** What a viewer's browser sends to its server (the admin's cookie there). */
+  const headersOn = (server: BenchInstance) => ({ cookie: server.cookie, accept: "application/json" });
+  /**
+   * Viewer i's server: round-robin, as a load balancer would spread them, by pairs of viewers so that every
+   * server has viewers of both current-visitors panels (even viewers poll the detailed one).
+   */
+  const serverOf = (index: number) => stack.instances[Math.floor(index / 2) % stack.instances.length]!;
+  console.log(`layout: ${stack.layout}`);
   try {
     const simStart = ((await (await fetch(`${stack.simUrl}/_sim/requests`)).json()) as SimLogEntry[]).length;
     // What a person does first: open the Sites page (management requests, counted separately).
@@ -104,24 +121,26 @@ async function main() {
         viewers: VIEWERS,
         seconds: SECONDS,
         site,
-        headers,
+        servers: stack.instances.map((server) => ({ url: server.url, headers: headersOn(server) })),
         openPeriodSeconds: Number(args["open-period-seconds"]),
         reportsPerMinute: Number(args["reports-per-minute"]),
       });
       printDashboard(result);
-      writeResult("budget-dashboard", result);
+      writeResult("budget-dashboard", { instances: INSTANCES, layout: stack.layout, ...result });
       return;
     }
     const eventName = site?.events?.[0]?.name;
-    const reports = dashboard(eventName).map((query) => `${stack.appUrl}/api/reports/run?${encodeReportQuery(query)}`);
+    const queries = dashboard(eventName);
+    const reportsOn = (server: BenchInstance) => queries.map((query) => `${server.url}/api/reports/run?${encodeReportQuery(query)}`);
+    const reports = reportsOn(stack.instances[0]!);
 
     const samples: Sample[] = [];
     let naive = 0;
-    const timed = async (route: Sample["route"], url: string) => {
+    const timed = async (route: Sample["route"], url: string, on: Record<string, string>) => {
       naive++;
       const started = performance.now();
       try {
-        const response = await fetch(url, { headers });
+        const response = await fetch(url, { headers: on });
         const body = (await response.json()) as { meta?: { cached?: boolean; stale?: boolean } };
         samples.push({ route, ms: performance.now() - started, status: response.status, cached: body.meta?.cached, stale: body.meta?.stale });
       } catch {
@@ -136,18 +155,20 @@ async function main() {
       // minute, and keeps the current-visitors panel polling.
       await sleep((index / VIEWERS) * (SECONDS * 1000) / 3);
       const detailed = index % 2 === 0;
-      const visitorsUrl = `${stack.appUrl}/api/sites/${SITE}/current-visitors?detailed=${detailed}`;
+      const server = serverOf(index);
+      const mine = reportsOn(server);
+      const visitorsUrl = `${server.url}/api/sites/${SITE}/current-visitors?detailed=${detailed}`;
       let nextDashboard = Date.now();
       let nextPoll = Date.now();
       while (Date.now() < endAt) {
         const now = Date.now();
         const work: Promise<void>[] = [];
         if (now >= nextDashboard) {
-          work.push(...reports.map((url) => timed("report", url)));
+          work.push(...mine.map((url) => timed("report", url, headersOn(server))));
           nextDashboard = now + 60_000;
         }
         if (now >= nextPoll) {
-          work.push(timed("visitors", visitorsUrl));
+          work.push(timed("visitors", visitorsUrl, headersOn(server)));
           nextPoll = now + POLL_MS;
         }
         await Promise.all(work);
@@ -174,6 +195,8 @@ async function main() {
     const upstreamReports = log.filter(isReport).length;
     const upstreamManagement = log.length - upstreamReports;
     const result = {
+      instances: INSTANCES,
+      layout: stack.layout,
       viewers: VIEWERS,
       seconds: SECONDS,
       naiveRequests: naive,
