@@ -1,12 +1,15 @@
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
-// The repository runs against a real SQLite file in a throwaway DATA_DIR.
-beforeAll(() => {
-  process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "sounding-sessions-"));
-  process.env.APP_SECRET = "s".repeat(40);
+// The repository runs against one test database for the whole file (SQLite, or PostgreSQL in the postgres
+// project), as the process-wide database.
+const store = vi.hoisted(() => ({ db: undefined as unknown }));
+vi.mock("@/lib/store/db", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/store/db")>();
+  return { ...original, database: async () => store.db };
+});
+beforeAll(async () => {
+  const { openTestDatabase } = await import("@/lib/store/db");
+  store.db = await openTestDatabase();
 });
 afterEach(() => vi.useRealTimers());
 

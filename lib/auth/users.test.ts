@@ -1,13 +1,16 @@
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 
-// The repository runs against a real SQLite file in a throwaway DATA_DIR.
-beforeAll(() => {
-  process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "sounding-users-"));
-  process.env.APP_SECRET = "x".repeat(40);
+// The repositories run against one test database for the whole file (SQLite, or PostgreSQL in the
+// postgres project), as the process-wide database: the tests build on each other's users.
+const store = vi.hoisted(() => ({ db: undefined as unknown }));
+vi.mock("@/lib/store/db", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/store/db")>();
+  return { ...original, database: async () => store.db };
+});
+beforeAll(async () => {
+  const { openTestDatabase } = await import("@/lib/store/db");
+  store.db = await openTestDatabase();
 });
 
 const person = (n: number) => ({ email: `p${n}@example.com`, name: `Person ${n}`, password: "a long enough password" });
@@ -46,5 +49,23 @@ describe("users and invites", () => {
     await changeRole(editor.id, "admin");
     await changeRole(admin.id, "viewer");
     expect((await listUsers()).filter((u) => u.role === "admin").map((u) => u.id)).toEqual([editor.id]);
+  });
+
+  it("keeps an admin when two admins demote or remove each other at once", async () => {
+    const { changeRole, removeUser, listUsers } = await import("./users");
+    const admins = async () => (await listUsers()).filter((u) => u.role === "admin").map((u) => u.id);
+    const races = [
+      (a: number, b: number) => [changeRole(a, "viewer"), changeRole(b, "viewer")],
+      (a: number, b: number) => [removeUser(a), removeUser(b)],
+    ];
+    for (const race of races) {
+      const [a] = await admins();
+      const b = (await listUsers()).find((u) => u.role !== "admin")!.id;
+      await changeRole(b, "admin");
+      const results = await Promise.allSettled(race(a!, b));
+      expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+      expect(results.find((result) => result.status === "rejected")).toMatchObject({ reason: { status: 409, code: "last_admin" } });
+      expect(await admins()).toHaveLength(1);
+    }
   });
 });

@@ -1,5 +1,6 @@
 /**
- * For unit tests of saved reports and dashboards: a migrated in-memory database with three people in it
+ * For unit tests of saved reports and dashboards: a migrated test database (SQLite in memory, or a schema
+ * of its own on PostgreSQL in the postgres project) with three people in it
  * (the ids and names of route-test-kit's `testUser`), a clock that ticks a minute per reading, and the
  * audit log and version counts read back. Not for production code.
  */
@@ -9,6 +10,7 @@ import { testUser } from "@/lib/api/route-test-kit";
 import type { User } from "@/lib/auth/users";
 import { defaultReportQuery, type ReportQuery } from "@/lib/query/report-query";
 import { openTestDatabase } from "@/lib/store/db";
+import { isPostgres } from "@/lib/store/engine";
 import type { Database } from "@/lib/store/schema";
 
 export async function documentsTestDatabase() {
@@ -18,6 +20,8 @@ export async function documentsTestDatabase() {
     .insertInto("users")
     .values(Object.values(people).map((user: User) => ({ id: user.id, email: user.email, name: user.name, role: user.role, password_hash: "-", created_at: user.createdAt })))
     .execute();
+  // PostgreSQL's identity does not move past ids given explicitly (SQLite's AUTOINCREMENT does): move it.
+  if (isPostgres(db)) await sql`select setval(pg_get_serial_sequence('users', 'id'), (select max(id) from users))`.execute(db);
   let tick = Date.parse("2026-05-01T10:00:00.000Z");
   const now = () => new Date((tick += 60_000));
   const audit = async () =>
@@ -33,9 +37,16 @@ export async function documentsTestDatabase() {
       audit: await count("audit_log"),
     };
   };
-  /** Makes every insert into `table` fail, as a full disk or a broken constraint would (SQLite only: tests). */
+  /** Makes every insert into `table` fail, as a full disk or a broken constraint would (a trigger: tests only). */
   const breakInserts = async (table: "audit_log" | "saved_report_versions" | "dashboard_versions") => {
-    await sql`CREATE TRIGGER broken_${sql.raw(table)} BEFORE INSERT ON ${sql.table(table)} BEGIN SELECT RAISE(ABORT, 'disk full'); END`.execute(db);
+    const trigger = sql.id(`broken_${table}`);
+    if (!isPostgres(db)) {
+      await sql`CREATE TRIGGER ${trigger} BEFORE INSERT ON ${sql.table(table)} BEGIN SELECT RAISE(ABORT, 'disk full'); END`.execute(db);
+      return;
+    }
+    // In the test database's own schema (the first of its search_path), so no other test sees it.
+    await sql`CREATE OR REPLACE FUNCTION refuse_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$`.execute(db);
+    await sql`CREATE TRIGGER ${trigger} BEFORE INSERT ON ${sql.table(table)} FOR EACH ROW EXECUTE FUNCTION refuse_insert()`.execute(db);
   };
   return { db, people, now, audit, counts, breakInserts, database: async () => db };
 }

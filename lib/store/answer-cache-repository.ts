@@ -4,9 +4,6 @@ import type { AnswerCache, CachedAnswer } from "@/lib/governor/answer-cache";
 import { database } from "./db";
 import type { Database } from "./schema";
 
-/** `LIKE` treats `%` and `_` as wildcards; escape them (and the escape character) in a literal. */
-const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
-
 /**
  * The governor's persistent answer cache, table `answer_cache`: answers about closed periods outlive the
  * process, so a restart does not spend the budget on them again. Dialect-neutral SQL (SQLite, PostgreSQL).
@@ -61,13 +58,17 @@ export class DatabaseAnswerCache implements AnswerCache {
     await db.deleteFrom("answer_cache").where("key", "=", key).execute();
   }
 
-  /** `tags` holds a JSON array of strings: a tag is in it exactly when its JSON string is. */
+  /**
+   * `tags` holds a JSON array of strings: a tag is in it exactly when its JSON string is. "Is in it" is
+   * asked as "removing it changes the text": `replace` matches exactly, case included, on SQLite and on
+   * PostgreSQL alike, where `LIKE` would need its wildcards escaped and ignores ASCII case on SQLite only.
+   */
   async deleteByTag(tag: string): Promise<number> {
     const db = await this.db();
-    const pattern = `%${likeLiteral(JSON.stringify(tag))}%`;
+    const needle = JSON.stringify(tag);
     const result = await db
       .deleteFrom("answer_cache")
-      .where(sql<boolean>`tags like ${pattern} escape '\\'`)
+      .where(sql<boolean>`replace(tags, ${needle}, '') <> tags`)
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }

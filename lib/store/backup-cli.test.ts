@@ -2,7 +2,7 @@
  * The backup/restore command line: what it prints, and an exit code for every outcome (0 done, 1 refused,
  * 2 wrong arguments), with DATA_DIR read as the server reads it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -58,6 +58,22 @@ describe("npm run backup / restore", () => {
     expect(await run(["restore", notes], { DATA_DIR })).toEqual({ code: 1, out: "", err: `${notes} is not a SQLite database, so it is not a Sounding backup.` });
     writeFileSync(path.join(DATA_DIR, "server.pid"), String(process.pid));
     expect((await run(["restore", notes], { DATA_DIR })).err).toContain("Stop the server first");
+  });
+
+  it("refuses both commands when the store is on PostgreSQL, changing nothing and never printing the URL", async () => {
+    const DATA_DIR = await dataDir();
+    const out = path.join(DATA_DIR, "copy.db");
+    await run(["backup", "--out", out], { DATA_DIR });
+    const before = readdirSync(DATA_DIR).sort();
+    const DATABASE_URL = "postgres://sounding:hunter2@db.internal/sounding";
+    const backup = await run(["backup"], { DATA_DIR, DATABASE_URL });
+    expect(backup).toEqual({ code: 1, out: "", err: expect.stringContaining("The store is on PostgreSQL") });
+    expect(backup.err).toContain("back it up with pg_dump");
+    const restore = await run(["restore", out], { DATA_DIR, DATABASE_URL });
+    expect(restore).toEqual({ code: 1, out: "", err: expect.stringContaining("restore it with pg_restore") });
+    expect(`${backup.err}${restore.err}`).not.toContain("hunter2");
+    expect(readdirSync(DATA_DIR).sort()).toEqual(before);
+    expect((await run(["backup", "--out", path.join(DATA_DIR, "again.db")], { DATA_DIR, DATABASE_URL: " " })).code).toBe(0);
   });
 
   it("answers wrong arguments with the usage and exit code 2", async () => {

@@ -1,6 +1,7 @@
 /**
  * `npm run backup [-- --out FILE]` and `npm run restore -- FILE` (see README, "Backup and restore").
- * DATA_DIR is read from the environment as the server reads it (default ./data). Exit codes: 0 done,
+ * DATA_DIR is read from the environment as the server reads it (default ./data). With DATABASE_URL set
+ * the store is on PostgreSQL, which has tools of its own: both commands refuse. Exit codes: 0 done,
  * 1 refused or failed (nothing changed), 2 wrong arguments.
  */
 import path from "node:path";
@@ -29,7 +30,17 @@ function countLines(tables: TableCounts): string[] {
   return Object.entries(tables).map(([name, count]) => `  ${name.padEnd(width)}  ${count}`);
 }
 
-async function run(command: string | undefined, args: string[], dataDir: string, out: CliOutput): Promise<number> {
+/**
+ * What PostgreSQL needs instead. A copy of DATA_DIR/sounding.db would be an old or empty database there,
+ * and restoring one would change nothing the servers read, so both refuse before touching anything.
+ */
+const ON_POSTGRES = {
+  backup: "The store is on PostgreSQL (DATABASE_URL is set): back it up with pg_dump. npm run backup copies only a SQLite store in DATA_DIR.",
+  restore: "The store is on PostgreSQL (DATABASE_URL is set): restore it with pg_restore. npm run restore puts back only a SQLite store in DATA_DIR.",
+};
+
+async function run(command: string | undefined, args: string[], dataDir: string, out: CliOutput, onPostgres: boolean): Promise<number> {
+  if (onPostgres && (command === "backup" || command === "restore")) throw new BackupError(ON_POSTGRES[command]);
   if (command === "backup") {
     const { values, positionals } = parseArgs({ args, options: { out: { type: "string" } }, allowPositionals: true });
     if (positionals.length) throw new UsageError(`Unexpected argument ${positionals[0]}.`);
@@ -59,7 +70,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
   try {
     // Only DATA_DIR matters here: a bad value elsewhere must not stand between an admin and a backup.
     const dataDir = path.resolve(parseEnv({ DATA_DIR: env.DATA_DIR }).DATA_DIR);
-    return await run(command, args, dataDir, out);
+    // Set at all (empty counts as unset, as for the server) is enough: the URL itself is never read or printed here.
+    const onPostgres = (env.DATABASE_URL ?? "").trim() !== "";
+    return await run(command, args, dataDir, out, onPostgres);
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
       out.error(`${error.message}\n${USAGE}`);

@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { migrate, openDatabase, openTestDatabase } from "./db";
+import { migrate, openTestDatabase } from "./db";
 import { eventCurrencies } from "./event-currencies";
-import { MIGRATIONS } from "./migrations/index-list";
-import { Migrator, type Kysely } from "kysely";
-import type { Database } from "./schema";
 
 describe("event currencies", () => {
   it("keeps the last currency set for an event, by site", async () => {
@@ -20,9 +17,8 @@ describe("event currencies", () => {
   });
 
   it("carries over what the audit log knew when the table is created", async () => {
-    const db: Kysely<Database> = openDatabase(":memory:");
-    const provider = { getMigrations: async () => Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < "006")) };
-    await new Migrator({ db, provider }).migrateToLatest();
+    const db = await openTestDatabase({ migrated: false });
+    await migrate(db, "005-sessions");
     const entry = (action: string, target: string, after: unknown, outcome = "ok") => ({
       created_at: "2026-11-01T10:00:00.000Z",
       actor_id: null,

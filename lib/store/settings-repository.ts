@@ -32,12 +32,14 @@ export function createSettingsRepository(db: Kysely<Database>) {
      * race (or two processes share the database): the primary key lets exactly one insert through.
      */
     async writeIfAbsent(key: string, value: string, now = new Date()): Promise<boolean> {
-      const result = await db
+      // The key of the row it inserted; nothing when the key was taken (read the same way on every engine).
+      const inserted = await db
         .insertInto("settings")
         .values({ key, value, updated_at: now.toISOString() })
         .onConflict((oc) => oc.column("key").doNothing())
+        .returning("key")
         .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+      return inserted !== undefined;
     },
 
     /** Removes a key; false when it held nothing. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import { requestClassSchema, type RequestClass } from "@/lib/governor/budget-state";
 import type { UsageRow, UsageStore } from "@/lib/governor/usage-store";
 import { database } from "./db";
@@ -20,7 +20,7 @@ export class DatabaseUsageStore implements UsageStore {
     await db
       .insertInto("upstream_usage")
       .values({ day, class: cls, count })
-      .onConflict((conflict) => conflict.columns(["day", "class"]).doUpdateSet({ count: sql<number>`upstream_usage.count + ${count}` }))
+      .onConflict((conflict) => conflict.columns(["day", "class"]).doUpdateSet((eb) => ({ count: eb("upstream_usage.count", "+", count) })))
       .execute();
   }
 

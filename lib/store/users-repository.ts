@@ -1,6 +1,7 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import { database } from "./db";
+import { isPostgres } from "./engine";
 import type { Database } from "./schema";
 
 /** A `users` row as the app reads it (never the password hash); `role` is checked by the caller. */
@@ -19,15 +20,16 @@ export function createUsersRepository(db: Kysely<Database>) {
       return Number(row.n);
     },
 
-    /** How many admins there are besides `exceptUserId`. */
+    /**
+     * How many admins there are besides `exceptUserId`. Inside a transaction on PostgreSQL it also locks the
+     * admins' rows until the transaction ends: two admins demoting (or removing) each other at once would
+     * otherwise each count the other and leave none. SQLite runs one transaction at a time, so needs no lock.
+     */
     async countOtherAdmins(exceptUserId: number): Promise<number> {
-      const row = await db
-        .selectFrom("users")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("role", "=", "admin")
-        .where("id", "!=", exceptUserId)
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
+      // Locked in id order, so two such transactions wait for each other instead of deadlocking.
+      const admins = db.selectFrom("users").select("id").where("role", "=", "admin").orderBy("id");
+      const rows = await (isPostgres(db) ? admins.forUpdate() : admins).execute();
+      return rows.filter((row) => row.id !== exceptUserId).length;
     },
 
     async findById(id: number): Promise<StoredUser | null> {

@@ -80,3 +80,22 @@ describe("versioned documents repository", () => {
     ]);
   });
 });
+
+describe("versioned documents saved at once", () => {
+  it("let exactly one of two saves from the same version through, each in its own transaction", async () => {
+    const { db, ada } = await setup();
+    const id = await documentsRepository(db, SAVED_REPORT_TABLES).insert({ name: "A", description: "", body: { site_id: "S", query_json: "1" } }, ada, at(1));
+    // As two instances would for two people who both opened version 1: read the document, then save on top of version 1.
+    const save = (name: string) =>
+      db.transaction().execute(async (trx) => {
+        const reports = documentsRepository(trx, SAVED_REPORT_TABLES);
+        await reports.find(id);
+        return reports.addVersion(id, 1, { name, description: "", body: { site_id: "S", query_json: name } }, ada, at(2));
+      });
+    const saved = await Promise.all([save("B"), save("C")]);
+    expect(saved.filter(Boolean)).toHaveLength(1);
+    const reports = documentsRepository(db, SAVED_REPORT_TABLES);
+    expect((await reports.history(id)).map((version) => version.version)).toEqual([2, 1]);
+    expect(await reports.find(id)).toMatchObject({ version: 2, name: (await reports.version(id, 2))!.name });
+  });
+});

@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from "kysely";
+import { generatedId } from "./columns";
 
 /**
  * Who changed what in Fathom through Sounding: one row per milestone or event write, written before the
@@ -9,7 +10,7 @@ export const m003AuditLog: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable("audit_log")
-      .addColumn("id", "integer", (col) => col.primaryKey().autoIncrement())
+      .addColumn("id", "integer", generatedId(db))
       .addColumn("created_at", "varchar(32)", (col) => col.notNull())
       .addColumn("actor_id", "integer")
       .addColumn("actor_name", "varchar(255)", (col) => col.notNull())

@@ -1,4 +1,5 @@
 import type { CreateTableBuilder, Kysely } from "kysely";
+import { generatedId } from "./columns";
 
 type Table = CreateTableBuilder<string, string>;
 
@@ -14,7 +15,7 @@ export type DocumentTableNames = { documents: string; versions: string; parent: 
 export async function createDocumentTables(db: Kysely<unknown>, names: DocumentTableNames, body: (table: Table) => Table): Promise<void> {
   const current = db.schema
     .createTable(names.documents)
-    .addColumn("id", "integer", (col) => col.primaryKey().autoIncrement())
+    .addColumn("id", "integer", generatedId(db))
     .addColumn("name", "varchar(255)", (col) => col.notNull())
     .addColumn("description", "text", (col) => col.notNull());
   await body(current)
