@@ -47,7 +47,10 @@ function limits(reportsPerMinute: number): Record<RequestClass, BucketLimit> {
 type Instance = { governor: Governor; memory: MemoryAnswerCache; answers: RedisAnswers };
 
 /** `count` instances on one Redis (a prefix of their own, so each test is a deployment of its own). */
-async function cluster(count: number, options: { reportsPerMinute?: number; claimLeaseMs?: number; link?: RedisLink } = {}): Promise<Instance[]> {
+async function cluster(
+  count: number,
+  options: { reportsPerMinute?: number; claimLeaseMs?: number; link?: RedisLink; foldWindowMs?: number } = {},
+): Promise<Instance[]> {
   const base = options.link ?? (await testRedis());
   links.push(base);
   return Promise.all(
@@ -67,7 +70,7 @@ async function cluster(count: number, options: { reportsPerMinute?: number; clai
         usage: new RedisUsageStore(link),
         random: () => 0.5,
         onError: () => undefined,
-        foldWindowMs: 0,
+        foldWindowMs: options.foldWindowMs ?? 0,
         waits: {
           interactive: { deadlineMs: 3_000, staleWaitMs: 1_000 },
           share: { deadlineMs: 3_000, staleWaitMs: 1_000 },
@@ -227,5 +230,58 @@ describe.each(ENGINES.filter((engine) => engine === "redis"))("the concurrency c
     expect(waiting.data).toMatchObject({ key: "next" });
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
     await slow;
+  });
+});
+
+describe.each(ENGINES.filter((engine) => engine === "redis"))("folded reads across instances sharing %s", () => {
+  it("asks once for a dashboard's folded tiles however the viewers are split between instances", async () => {
+    const [a, b] = await cluster(2, { foldWindowMs: 60 });
+    const sent: string[][] = [];
+    const tile = (columns: string[]) => ({
+      cls: "reports" as const,
+      priority: "interactive" as const,
+      freshness: { ttlMs: 60_000, persist: true },
+      foldKey: "fold:visits-by-day",
+      columns,
+      keyFor: (union: readonly string[]) => `exact:${[...union].sort().join(",")}`,
+      order: (union: Iterable<string>) => [...new Set(union)].sort(),
+      fetch: async (union: readonly string[]) => {
+        sent.push([...union]);
+        await sleep(100);
+        return [{ date: "2026-11-01", ...Object.fromEntries(union.map((column) => [column, 1])) }];
+      },
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        await sleep(i * 7);
+        return (i % 2 ? a! : b!).governor.folding.read(tile(i % 3 ? ["visits"] : ["visits", "pageviews"]));
+      }),
+    );
+    expect(answers).toHaveLength(20);
+    expect(sent).toEqual([["pageviews", "visits"]]);
+  });
+});
+
+describe.each(ENGINES.filter((engine) => engine === "redis"))("a question answered elsewhere while this instance got ready, on %s", () => {
+  it("is not asked again: the instance looks once more after its claim succeeds", async () => {
+    const [a, b] = await cluster(2);
+    const fathom = fakeFathom(50);
+    // B is slow to learn its place in the queue (a busy Redis, a busy event loop): A asks and answers meanwhile.
+    const slow = b!.governor as unknown as { scheduler: { estimateWaitMs: (...args: unknown[]) => Promise<number> } };
+    const estimate = slow.scheduler.estimateWaitMs.bind(slow.scheduler);
+    slow.scheduler.estimateWaitMs = async (...args) => {
+      await sleep(300);
+      return estimate(...args);
+    };
+    const [fromA, fromB] = await Promise.all([
+      (async () => {
+        await sleep(20);
+        return a!.governor.read(readOf(fathom, "tile"));
+      })(),
+      b!.governor.read(readOf(fathom, "tile")),
+    ]);
+    expect(fathom.count("tile")).toBe(1);
+    expect(fromB.data).toEqual(fromA.data);
+    expect(fromB.meta.shared).toBe(true);
   });
 });

@@ -212,6 +212,17 @@ export class Governor {
           return local;
         }
         if (claimed) {
+          // The claim may be free because another instance has just answered it (its answer and the end of its
+          // claim are one step): look once more before asking Fathom again.
+          const landed = await this.kept.load(request);
+          const later = this.flights.joinExisting(request, landed ?? known);
+          if ((landed && this.isFresh(landed)) || later) {
+            void shared.release(request.key, token).catch(() => undefined);
+            if (later) return later;
+            this.stats.shared++;
+            return { data: landed!.value as T, meta: answerMeta(landed!, { cached: false, stale: false, shared: true }) };
+          }
+          known = landed ?? known;
           const answer = this.flights.start(request, known, { probe, actor, claim: token });
           probe = false;
           return answer;
