@@ -213,7 +213,9 @@ export function createGovernedFathom(deps: {
     ): Promise<GovernedCurrentVisitors> {
       const { siteId: checkedId } = checkInput(currentVisitorsParamsSchema, { siteId: id, detailed }, "current visitors request");
       await knownSite(checkedId, priority);
-      const intervalSeconds = stretchedIntervalSeconds(baseIntervalSeconds, await governor.level("reports"));
+      // A budget store that cannot be read (Redis down) stretches nothing; the read itself then says what it can.
+      const level = await governor.level("reports").catch(() => null);
+      const intervalSeconds = level ? stretchedIntervalSeconds(baseIntervalSeconds, level) : baseIntervalSeconds;
       const answer = await governor.read({
         key: requestKey({ operation: "current_visitors", fingerprint, params: { site_id: checkedId, detailed: true } }),
         cls: "reports",

@@ -195,6 +195,11 @@ describe("an instance whose Redis cannot be reached", () => {
     expect(fathom.calls).toHaveLength(0);
   });
 
+  it("says the shared budget is unreachable when the admin asks for its state, instead of failing with a 500", async () => {
+    const { governor } = await lonely();
+    await expect(governor.state()).rejects.toMatchObject({ status: 503, code: "budget_unreachable" });
+  });
+
   it("still answers from what it has: fresh answers as they are, older ones marked stale", async () => {
     const { governor, memory } = await lonely();
     const fathom = fakeFathom();

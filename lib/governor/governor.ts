@@ -4,9 +4,10 @@ import { MemoryAnswerCache, type AnswerCache, type CachedAnswer } from "./answer
 import { REQUEST_CLASSES, type BudgetState, type ClassState, type Priority, type RequestClass } from "./budget-state";
 import { beforeSending } from "@/lib/api/errors";
 import { currentActor } from "./actor";
-import { budgetError, rateLimitedError, sharedBudgetUnreachableError, upstreamDownError, upstreamSlowError } from "./budget-errors";
+import { budgetError, rateLimitedError, sharedBudgetUnreachableError, upstreamDownError } from "./budget-errors";
 import type { BucketLevel, Buckets } from "./buckets";
 import { systemClock, type Clock } from "./clock";
+import { ClusterReads, unreachable } from "./cluster-reads";
 import { answerMeta, Flights } from "./flights";
 import { Folding } from "./folding";
 import { KeptAnswers } from "./kept-answers";
@@ -88,7 +89,8 @@ export class Governor {
   private readonly notFound = new Map<string, NotFound>();
   private readonly notFoundTtlMs: number;
   private lastPrune: number;
-  private claims = 0;
+  /** Reads across the deployment's instances, when answers are shared (see ClusterReads). */
+  private readonly cluster: ClusterReads | undefined;
   /** Reads that differ only in their columns, fetched as one (query folding); process-wide like the governor. */
   readonly folding: Folding;
 
@@ -129,6 +131,10 @@ export class Governor {
       afterSuccess: (now) => this.pruneNow(now),
       onError: this.onError,
     });
+    if (this.shared) {
+      const { flights, kept, stats, health, clock, onError } = this;
+      this.cluster = new ClusterReads({ shared: this.shared, flights, kept, stats, health, clock, onError });
+    }
     // Another instance's write made answers wrong: drop them here too (its shared copies are gone already).
     this.shared?.onInvalidate((tag) => this.forgetTag(tag));
   }
@@ -168,7 +174,7 @@ export class Governor {
       waitMs = await this.scheduler.estimateWaitMs(request.cls, request.priority, actor);
     } catch (error) {
       this.onError("budget store failed", error);
-      return this.unreachable<T>(known);
+      return unreachable<T>(this.flights, this.stats, known);
     }
     // Re-check after the await: another caller may have filled the cache or started the call meanwhile.
     known = this.kept.inMemory(request) ?? known;
@@ -182,73 +188,8 @@ export class Governor {
       this.stats.rejected++;
       throw this.downError(admission);
     }
-    if (this.shared) return this.readShared(request, known, admission.probe, actor);
+    if (this.cluster) return this.cluster.read(request, known, admission.probe, actor);
     return this.flights.start(request, known, { probe: admission.probe, actor });
-  }
-
-  /**
-   * A read that needs Fathom, with other instances about: the instance that claims the key asks Fathom (and
-   * publishes the answer); the others wait for that answer. A claim that ends without one (the call failed,
-   * or its instance died and the claim ran out) lets the next waiter claim in turn.
-   */
-  private async readShared<T>(request: ReadRequest<T>, known: CachedAnswer | undefined, probe: boolean, actor: string | undefined): Promise<Governed<T>> {
-    const shared = this.shared!;
-    const deadline = this.clock.now() + this.flights.allowedWaitMs(request.priority, known);
-    const started = this.clock.now();
-    try {
-      while (this.clock.now() < deadline) {
-        const token = `${process.pid}.${++this.claims}.${Math.random().toString(36).slice(2)}`;
-        let claimed: boolean;
-        try {
-          claimed = await shared.claim(request.key, token);
-        } catch (error) {
-          this.onError("could not claim a shared request", error);
-          return this.unreachable<T>(known);
-        }
-        // Another caller of this instance may have started or finished it during the await.
-        const local = this.flights.joinExisting(request, known);
-        if (local) {
-          if (claimed) void shared.release(request.key, token).catch(() => undefined);
-          return local;
-        }
-        if (claimed) {
-          // The claim may be free because another instance has just answered it (its answer and the end of its
-          // claim are one step): look once more before asking Fathom again.
-          const landed = await this.kept.load(request);
-          const later = this.flights.joinExisting(request, landed ?? known);
-          if ((landed && this.isFresh(landed)) || later) {
-            void shared.release(request.key, token).catch(() => undefined);
-            if (later) return later;
-            this.stats.shared++;
-            return { data: landed!.value as T, meta: answerMeta(landed!, { cached: false, stale: false, shared: true }) };
-          }
-          known = landed ?? known;
-          const answer = this.flights.start(request, known, { probe, actor, claim: token });
-          probe = false;
-          return answer;
-        }
-        await shared.waitFor(request.key, Math.max(0, deadline - this.clock.now()));
-        const landed = await this.kept.load(request);
-        if (landed && this.isFresh(landed)) {
-          this.stats.shared++;
-          return { data: landed.value as T, meta: answerMeta(landed, { cached: false, stale: false, shared: true }) };
-        }
-        known = landed ?? known;
-      }
-      if (known) return this.flights.staleAnswer<T>(known);
-      this.stats.rejected++;
-      throw upstreamSlowError(this.clock.now() - started);
-    } finally {
-      // The breaker's probe was not spent on a call of this instance's: give it back.
-      if (probe) this.health.released();
-    }
-  }
-
-  /** The shared budget cannot be reached: the last good answer, else a 503 that says so (nothing is sent). */
-  private unreachable<T>(known: CachedAnswer | undefined): Governed<T> {
-    if (known) return this.flights.staleAnswer<T>(known);
-    this.stats.rejected++;
-    throw sharedBudgetUnreachableError();
   }
 
   /**
@@ -340,6 +281,15 @@ export class Governor {
   }
 
   async state(): Promise<BudgetState> {
+    try {
+      return await this.readState();
+    } catch (error) {
+      this.onError("budget store failed", error);
+      throw sharedBudgetUnreachableError();
+    }
+  }
+
+  private async readState(): Promise<BudgetState> {
     const now = this.clock.now();
     // Other instances spend from the same budget: today's and this month's counts are the store's.
     if (this.shared) await this.usage.refresh(now).catch((error) => this.onError("could not read upstream usage", error));
