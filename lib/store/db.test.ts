@@ -12,7 +12,8 @@ import { MIGRATIONS } from "./migrations/index-list";
 
 const config = vi.hoisted(() => ({ DATABASE_URL: undefined as string | undefined, dataDir: "" }));
 vi.mock("@/lib/config/server-config", () => ({ getServerConfig: () => config }));
-const { database, openTestDatabase, redactedUrl } = await import("./db");
+const { database, openTestDatabase } = await import("./db");
+const { redactedUrl } = await import("./redacted-url");
 
 const holder = globalThis as { __soundingDb?: Promise<Kysely<unknown>> };
 const folders: string[] = [];

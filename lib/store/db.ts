@@ -7,6 +7,7 @@ import { getServerConfig } from "@/lib/config/server-config";
 import { isPostgres } from "./engine";
 import { CurrentSchemaPostgresDialect } from "./postgres-dialect";
 import { MIGRATIONS } from "./migrations/index-list";
+import { redactedUrl } from "./redacted-url";
 import type { Database } from "./schema";
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -63,17 +64,6 @@ function numberTypes(): pg.CustomTypesConfig {
   types.setTypeParser(INT8_OID, "text", Number);
   types.setTypeParser(NUMERIC_OID, "text", Number);
   return types;
-}
-
-/** The URL with its password as `***`: the only form of DATABASE_URL that may be logged or thrown. */
-export function redactedUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "(a URL that does not parse)";
-  }
 }
 
 /** `text` with the URL's password (as written, and decoded) replaced by `***`, in case a driver message quotes it. */

@@ -8,7 +8,8 @@
 import { randomBytes } from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import pg from "pg";
-import { openPostgres, redactedUrl } from "./db";
+import { openPostgres } from "./db";
+import { redactedUrl } from "./redacted-url";
 import type { Database } from "./schema";
 import { forgetTestDatabase, registerTestDatabase } from "./test-database-registry";
 
