@@ -13,6 +13,9 @@ const OPENS_A_STORE = /\b(openTestDatabase|documentsTestDatabase|documentsRouteT
  */
 const SQLITE_ONLY = /^lib\/store\/backup|^lib\/governor\/governor-persistence\.test\.ts$/;
 
+/** How long DOM tests wait for what a user would see (lib/testing/dom-waits.ts). */
+const DOM_WAITS = "lib/testing/dom-waits.ts";
+
 /** The test files that open a test database (found by what they call, so a new one is not forgotten). */
 function storeBackedTests(): string[] {
   return ["app", "lib", "scripts"].flatMap((dir) =>
@@ -24,7 +27,10 @@ function storeBackedTests(): string[] {
 }
 
 const projects: TestProjectInlineConfiguration[] = [
-  { extends: true, test: { name: "unit", include: ["{app,components,lib,scripts}/**/*.test.{ts,tsx}"], sequence: { groupOrder: 0 } } },
+  {
+    extends: true,
+    test: { name: "unit", include: ["{app,components,lib,scripts}/**/*.test.{ts,tsx}"], setupFiles: [DOM_WAITS], sequence: { groupOrder: 0 } },
+  },
 ];
 
 // `TEST_DATABASE_URL=postgres://… npx vitest run --project postgres`: the store's tests once more, on
@@ -36,7 +42,7 @@ if (process.env.TEST_DATABASE_URL) {
       name: "postgres",
       include: storeBackedTests(),
       env: { SOUNDING_TEST_ENGINE: "postgres" },
-      setupFiles: ["lib/store/test-postgres-setup.ts"],
+      setupFiles: [DOM_WAITS, "lib/store/test-postgres-setup.ts"],
       // Every test migrates a schema of its own, one at a time (the migrator holds an advisory lock): more
       // workers than cores only makes them wait on each other. A worker count of its own needs a group of
       // its own: it runs after the unit project.

@@ -47,6 +47,23 @@ function readJson(file) {
   }
 }
 
+/** Titles of the Playwright tests that failed or were flaky, from its JSON report (suites nest). */
+function failedE2e(report) {
+  const titles = [];
+  const walk = (suite, trail) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status === "unexpected" || test.status === "flaky") {
+          titles.push(`${[...trail, spec.title].join(" › ")} (${test.status}, ${spec.file}:${spec.line})`);
+        }
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...trail, child.title]);
+  };
+  for (const suite of report?.suites ?? []) walk(suite, []);
+  return titles;
+}
+
 check("typecheck", bin("tsc"), ["--noEmit"]);
 check("lint", bin("eslint"), ["--max-warnings=0", "."]);
 
@@ -57,6 +74,13 @@ if (unitJson) {
   passed += unitJson.numPassedTests;
   failed += unitJson.numFailedTests + (unit.ok || unitJson.numFailedTests ? 0 : 1);
   lines.push(`unit tests: ${unitJson.numPassedTests} passed, ${unitJson.numFailedTests} failed (${unit.seconds} s)`);
+  for (const file of unitJson.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status !== "failed") continue;
+      const reason = String(test.failureMessages?.[0] ?? "").split("\n")[0].slice(0, 300);
+      lines.push(`  FAILED ${path.relative(root, file.name)} › ${test.fullName}: ${reason}`);
+    }
+  }
 } else {
   failed++;
   lines.push(`unit tests: FAILED to run (${unit.seconds} s)`);
@@ -76,6 +100,7 @@ if (!args.has("--no-e2e")) {
       passed += stats.expected;
       failed += bad + (e2e.ok || bad ? 0 : 1);
       lines.push(`e2e tests: ${stats.expected} passed, ${bad} failed${stats.skipped ? `, ${stats.skipped} skipped` : ""} (${e2e.seconds} s)`);
+      for (const title of failedE2e(readJson(e2eReport))) lines.push(`  FAILED ${title}`);
     } else {
       failed++;
       lines.push(`e2e tests: FAILED to run (${e2e.seconds} s)`);

@@ -131,9 +131,10 @@ describe.each(ENGINES.filter((engine) => engine === "redis"))("buckets shared th
   });
 
   it("keeps a live instance's slots past the lease by renewing them", async () => {
-    const [a, b] = await instances(2, { maxConcurrency: 1, leaseMs: 300 });
+    // Renewed every 400 ms, a 1.2 s lease survives a busy event loop missing two renewals.
+    const [a, b] = await instances(2, { maxConcurrency: 1, leaseMs: 1_200 });
     expect(await a!.tryAcquireSlot()).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect(await b!.tryAcquireSlot()).toBe(false);
     await a!.releaseSlot();
     expect(await b!.tryAcquireSlot()).toBe(true);

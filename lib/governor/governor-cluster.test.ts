@@ -3,7 +3,7 @@
  * memory, scheduler and flights) sharing the budget, the answers and the upstream calls. Real timers and a
  * fake Fathom that answers after a short delay, so calls from both instances overlap as they would.
  */
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { ApiError } from "@/lib/api/errors";
 import { MemoryAnswerCache } from "./answer-cache";
 import type { RequestClass } from "./budget-state";
@@ -114,9 +114,11 @@ describe.each(ENGINES.filter((engine) => engine === "redis"))("instances sharing
     const [stateA, stateB] = await Promise.all([a!.governor.state(), b!.governor.state()]);
     expect(stateA.classes.reports.available).toBe(0);
     expect(stateB.classes.reports.available).toBe(0);
-    // Today's count is the deployment's, whichever instance sent them.
-    expect(stateA.classes.reports.upstream.today).toBe(4);
-    expect(stateB.classes.reports.upstream.today).toBe(4);
+    // Today's count is the deployment's, whichever instance sent them (each instance adds its own to Redis
+    // as it sends, on its own connection: the other's addition may land a moment after this one asks).
+    for (const instance of [a!, b!]) {
+      await vi.waitFor(async () => expect((await instance.governor.state()).classes.reports.upstream.today).toBe(4), { timeout: 5_000, interval: 50 });
+    }
   });
 
   it("drops an answer on every instance when a write on one makes it wrong", async () => {
@@ -128,8 +130,8 @@ describe.each(ENGINES.filter((engine) => engine === "redis"))("instances sharing
     expect(fathom.count("milestones")).toBe(1);
     expect(b!.memory.peek("milestones")).toBeDefined();
     await a!.governor.invalidate("site:CDBUGS:milestones");
-    await sleep(100); // the invalidation reaches B through Redis
-    expect(b!.memory.peek("milestones")).toBeUndefined();
+    // The invalidation reaches B through Redis's pub/sub, a moment later.
+    await vi.waitFor(() => expect(b!.memory.peek("milestones")).toBeUndefined(), { timeout: 5_000, interval: 20 });
     await b!.governor.read(readOf(fathom, "milestones", { tags }));
     expect(fathom.count("milestones")).toBe(2);
   });
@@ -151,8 +153,11 @@ describe.each(ENGINES.filter((engine) => engine === "redis"))("instances sharing
     const [a, b] = await cluster(2);
     let first = true;
     const calls: string[] = [];
+    let asking!: () => void;
+    const aIsAsking = new Promise<void>((resolve) => (asking = resolve));
     const flaky = (key: string) => async () => {
       calls.push(key);
+      asking();
       await sleep(60);
       if (first) {
         first = false;
@@ -163,7 +168,8 @@ describe.each(ENGINES.filter((engine) => engine === "redis"))("instances sharing
     const outcomes = await Promise.allSettled([
       a!.governor.read({ ...readOf(fakeFathom(), "k"), fetch: flaky("k") }),
       (async () => {
-        await sleep(10);
+        // B asks once A holds the claim and is asking Fathom (however long A took to get there).
+        await aIsAsking;
         return b!.governor.read({ ...readOf(fakeFathom(), "k"), fetch: flaky("k") });
       })(),
     ]);
@@ -252,7 +258,8 @@ describe.each(ENGINES.filter((engine) => engine === "redis"))("folded reads acro
       order: (union: Iterable<string>) => [...new Set(union)].sort(),
       fetch: async (union: readonly string[]) => {
         sent.push([...union]);
-        await sleep(100);
+        // Long enough that every viewer below asks while it is in flight, however busy the machine.
+        await sleep(400);
         return [{ date: "2026-11-01", ...Object.fromEntries(union.map((column) => [column, 1])) }];
       },
     });
@@ -271,20 +278,17 @@ describe.each(ENGINES.filter((engine) => engine === "redis"))("a question answer
   it("is not asked again: the instance looks once more after its claim succeeds", async () => {
     const [a, b] = await cluster(2);
     const fathom = fakeFathom(50);
+    let answeredOnA!: Promise<unknown>;
     // B is slow to learn its place in the queue (a busy Redis, a busy event loop): A asks and answers meanwhile.
     const slow = b!.governor as unknown as { scheduler: { estimateWaitMs: (...args: unknown[]) => Promise<number> } };
     const estimate = slow.scheduler.estimateWaitMs.bind(slow.scheduler);
     slow.scheduler.estimateWaitMs = async (...args) => {
-      await sleep(300);
+      answeredOnA ??= a!.governor.read(readOf(fathom, "tile"));
+      await answeredOnA;
       return estimate(...args);
     };
-    const [fromA, fromB] = await Promise.all([
-      (async () => {
-        await sleep(20);
-        return a!.governor.read(readOf(fathom, "tile"));
-      })(),
-      b!.governor.read(readOf(fathom, "tile")),
-    ]);
+    const fromB = await b!.governor.read(readOf(fathom, "tile"));
+    const fromA = (await answeredOnA) as Awaited<ReturnType<Governor["read"]>>;
     expect(fathom.count("tile")).toBe(1);
     expect(fromB.data).toEqual(fromA.data);
     expect(fromB.meta.shared).toBe(true);
