@@ -75,7 +75,9 @@ test("save a report, find it, open it, edit it, save as new, and restore an olde
   await page.goto(`/reports/${id}`);
   await history.getByRole("button", { name: "Restore version 1" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Restore version 1" }).click();
-  await expect(history.getByText(/restored version 1/i)).toBeVisible();
+  // The confirmation, and the new entry in the list (both say "restored version 1": each is looked for by its own words).
+  await expect(history.getByRole("status").filter({ hasText: /restored version 1 as version 3/i })).toBeVisible();
+  await expect(history.getByText(/restored version 1; range: last 90 days → last 30 days/i)).toBeVisible();
   await expect(page.getByText(/version 3/).first()).toBeVisible();
   await page.getByRole("link", { name: "Edit in Explore" }).click();
   await expect(page).toHaveURL(new RegExp(`/explore\\?report=${id}&`));
