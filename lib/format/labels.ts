@@ -16,6 +16,7 @@ export const GROUPING_LABELS = {
 export const COMPARISON_LABELS = {
   none: "No comparison",
   previous_period: "Previous period",
+  previous_period_weekday: "Previous period, matching weekdays",
   previous_year: "Previous year",
 } as const;
 

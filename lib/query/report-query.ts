@@ -43,8 +43,8 @@ export const GROUPING_CHOICES = ["auto", "none", ...DATE_GROUPINGS] as const;
 export const groupingChoiceSchema = z.enum(GROUPING_CHOICES, { error: "Pick a date grouping from the list" });
 export type GroupingChoice = z.infer<typeof groupingChoiceSchema>;
 
-export const COMPARISONS = ["none", "previous_period", "previous_year"] as const;
-export const comparisonSchema = z.enum(COMPARISONS, { error: "Compare with the previous period, the previous year, or nothing" });
+export const COMPARISONS = ["none", "previous_period", "previous_period_weekday", "previous_year"] as const;
+export const comparisonSchema = z.enum(COMPARISONS, { error: "Compare with the previous period (matching weekdays or not), the previous year, or nothing" });
 export type Comparison = z.infer<typeof comparisonSchema>;
 
 export const CHART_KINDS = ["auto", "line", "area", "bar", "table"] as const;

@@ -8,12 +8,11 @@
  *   day and `to` is `YYYY-MM-DD 23:59:59` of its last day (never "now", so that identical reports made
  *   minutes apart share one cache key).
  * - "Last N days" is today and the N−1 days before it. "This week/month/quarter/year" run from the start
- *   of the period to today. Weeks start on Monday. "Last 12 months" is the current month and the eleven
- *   before it, from the 1st. "All time" starts on `earliest` (the site's creation date when known).
- * - Previous period: the same number of days, shifted back by the smallest whole number of weeks that is
- *   at least the range's length. It is always aligned by weekday (a Monday compares with a Monday) and never
- *   overlaps the range; between the two there is a gap of at most six days.
- * - Previous year: the same calendar dates one year earlier (29 February becomes 28 February).
+ *   of the period to today. Weeks start on Monday. "Last 12 months" is the twelve whole months before the
+ *   current one (on 1 December 2026: 1 December 2025 – 30 November 2026), as Google Analytics has it, so
+ *   it is never "this year" in December and its figures are final. "All time" starts on `earliest` (the
+ *   site's creation date when known).
+ * - The period a range is compared with: comparison-range.ts.
  */
 import { TZDate } from "@date-fns/tz";
 import {
@@ -78,7 +77,7 @@ export function reportTimezone(timezone: string | null | undefined): string {
 }
 
 /** Presets that end before today, whatever today is. */
-const CLOSED_PRESETS: ReadonlySet<DateRange["preset"]> = new Set(["yesterday", "last_week", "last_month", "last_quarter", "last_year"]);
+const CLOSED_PRESETS: ReadonlySet<DateRange["preset"]> = new Set(["yesterday", "last_week", "last_month", "last_quarter", "last_year", "last_12_months"]);
 
 /**
  * UTC−12 is the last zone to reach any date: a period that ended before today there has ended before today
@@ -172,8 +171,10 @@ function presetDays(range: DateRange, today: string, earliest: string): [string,
       const previous = subYears(startOfYear(t), 1);
       return span(previous, endOfYear(previous));
     }
-    case "last_12_months":
-      return span(startOfMonth(subMonths(t, 11)), t);
+    case "last_12_months": {
+      const thisMonth = startOfMonth(t);
+      return span(subMonths(thisMonth, 12), subDays(thisMonth, 1));
+    }
     case "all_time":
       return [earliest <= today ? earliest : today, today];
   }
@@ -206,17 +207,6 @@ export function resolveGrouping(choice: GroupingChoice, days: number): DateGroup
   return "month";
 }
 
-/** The period a range is compared with (see the conventions at the top of this file). */
-export function comparisonRange(range: ResolvedRange, compare: "previous_period" | "previous_year"): ResolvedRange {
-  const start = day(range.startDate);
-  const end = day(range.endDate);
-  if (compare === "previous_year") {
-    return rangeFromDays(ymd(subYears(start, 1)), ymd(subYears(end, 1)), range.timezone);
-  }
-  const shift = Math.ceil(range.days / 7) * 7;
-  return rangeFromDays(ymd(subDays(start, shift)), ymd(subDays(end, shift)), range.timezone);
-}
-
 const BUCKET_PATTERN = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:[ T](\d{2}))?/;
 
 /**
@@ -243,7 +233,9 @@ export function dateBuckets(range: ResolvedRange, grouping: DateGrouping): strin
   if (grouping === "hour") {
     const [y1, m1, d1] = range.startDate.split("-").map(Number) as [number, number, number];
     const [y2, m2, d2] = range.endDate.split("-").map(Number) as [number, number, number];
-    const stop = new TZDate(y2, m2 - 1, d2 + 1, range.timezone).getTime();
+    // A compared span that ends within its last day (today so far against yesterday until this hour) stops there.
+    const lastHour = / (\d{2}):59:59$/.exec(range.to)?.[1];
+    const stop = new TZDate(y2, m2 - 1, d2, lastHour === undefined ? 24 : Number(lastHour) + 1, range.timezone).getTime();
     const seen = new Set<string>();
     for (let at = new TZDate(y1, m1 - 1, d1, range.timezone); at.getTime() < stop; at = addHours(at, 1)) {
       const key = format(at, "yyyy-MM-dd HH:00:00");

@@ -7,7 +7,8 @@
 import type { AggregationParams } from "./aggregation-params";
 import type { DateGrouping } from "./fathom-fields";
 import { effectiveSort, type ReportQuery } from "./report-query";
-import { comparisonRange, resolveGrouping, resolveRange, type ResolveOptions, type ResolvedRange } from "./resolve-range";
+import { comparisonRange } from "./comparison-range";
+import { resolveGrouping, resolveRange, type ResolveOptions, type ResolvedRange } from "./resolve-range";
 
 export type MappingOptions = {
   /** Totals: no date or field grouping, no sort, no limit (one row over the whole range). */
@@ -73,7 +74,7 @@ export function planReport(query: ReportQuery, options: ResolveOptions): ReportP
     comparison: null,
   };
   if (query.compare !== "none") {
-    const previous = comparisonRange(range, query.compare);
+    const previous = comparisonRange(range, query.compare, { preset: query.range.preset, now: options.now });
     // The comparison keeps the main range's grouping, even when "auto" would pick another for its length.
     const fixed: ReportQuery = { ...query, grouping: grouping ?? "none" };
     plan.comparison = {

@@ -9,7 +9,8 @@ import { formatDateRange } from "@/lib/format/format-date";
 import { DATE_PRESET_LABELS } from "@/lib/format/labels";
 import type { DatePreset } from "@/lib/query/date-presets";
 import type { ReportQuery } from "@/lib/query/report-query";
-import { comparisonRange, rangeFromDays, resolveRange, type ResolveOptions, type ResolvedRange } from "@/lib/query/resolve-range";
+import { comparisonRange } from "@/lib/query/comparison-range";
+import { rangeFromDays, resolveRange, type ResolveOptions, type ResolvedRange } from "@/lib/query/resolve-range";
 import type { ShareWindow } from "./share";
 
 /** "Last month, Last 30 days or This year". */
@@ -80,7 +81,7 @@ export function cutQuery(query: ReportQuery, limits: WindowLimits, options: Reso
 
   let comparisonOff = false;
   if (next.compare !== "none") {
-    const previous = comparisonRange(range, next.compare);
+    const previous = comparisonRange(range, next.compare, { preset: next.range.preset, now: options.now });
     if ((limits.floor && previous.startDate < limits.floor) || (limits.ceiling && previous.endDate > limits.ceiling)) {
       next = { ...next, compare: "none" };
       comparisonOff = true;
