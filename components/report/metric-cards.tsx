@@ -1,8 +1,7 @@
 "use client";
 import { type Aggregate, type EventCurrency, metricInfo } from "@/lib/query/fathom-fields";
-import { formatDateRange } from "@/lib/format/format-date";
-import { changeTone, formatMetric, type ChangeTone } from "@/lib/format/format-metric";
-import { formatChange, percentChange } from "@/lib/format/format-number";
+import { formatComparedRange } from "@/lib/format/format-date";
+import { changeDirection, changeTone, formatMetric, formatMetricChange, type ChangeTone } from "@/lib/format/format-metric";
 import type { ReportRange, ReportTotals } from "@/lib/query/report-result";
 
 export type CardComparison = { totals: ReportTotals; range: ReportRange; label: string };
@@ -20,24 +19,26 @@ export type MetricCardsProps = {
 export const TONE_CLASS: Record<ChangeTone, string> = { good: "text-good", bad: "text-bad", neutral: "text-muted" };
 
 function Change({ metric, current, previous, comparison, currency }: { metric: Aggregate; current: number; previous: number; comparison: CardComparison; currency?: EventCurrency | null }) {
-  const change = percentChange(current, previous);
+  const change = changeDirection(metric, current, previous);
+  const shownChange = formatMetricChange(metric, current, previous);
   const tone = changeTone(metric, current, previous);
   const previousText = formatMetric(metric, previous, { currency });
   const arrow = change === null || change === 0 ? "" : change > 0 ? "▲" : "▼";
   const label = comparison.label.toLowerCase();
+  const dates = formatComparedRange(comparison.range);
   const spoken =
     change === null
-      ? `The ${label} had ${previousText}.`
+      ? `The ${label}, ${dates}, had ${previousText}.`
       : change === 0
-        ? `Unchanged from the ${label} (${previousText}).`
-        : `${change > 0 ? "Up" : "Down"} ${formatChange(current, previous).replace(/^[+-]/, "")} on the ${label} (${previousText}), ${tone === "good" ? "good" : "bad"} news.`;
+        ? `Unchanged from the ${label}, ${dates} (${previousText}).`
+        : `${change > 0 ? "Up" : "Down"} ${shownChange.replace(/^[+-]/, "")} on the ${label}, ${dates} (${previousText}), ${tone === "good" ? "good" : "bad"} news.`;
   return (
     <p className="mt-1 flex flex-wrap items-baseline gap-x-1 text-xs">
       <span data-tone={tone} className={`font-medium tabular-nums ${TONE_CLASS[tone]}`} aria-hidden="true">
-        {arrow} {formatChange(current, previous)}
+        {arrow} {shownChange}
       </span>
-      <span className="text-muted" aria-hidden="true">
-        vs {label}
+      <span className="text-muted" aria-hidden="true" data-compared-dates>
+        vs {dates}
       </span>
       <span className="sr-only">{spoken}</span>
     </p>
@@ -54,7 +55,7 @@ export function MetricCards({ metrics, totals, comparison, currency, selected, o
         const previous = comparison?.totals[metric];
         const hint =
           comparison && previous !== undefined
-            ? `${comparison.label} (${formatDateRange(comparison.range.startDate, comparison.range.endDate)}): ${formatMetric(metric, previous, { currency })}`
+            ? `${comparison.label} (${formatComparedRange(comparison.range)}): ${formatMetric(metric, previous, { currency })}`
             : info.description;
         const body = (
           <>

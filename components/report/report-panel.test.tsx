@@ -21,11 +21,13 @@ describe("metric cards", () => {
     expect(visitsChange.textContent).toBe("▲ +25%");
     expect(visitsChange.getAttribute("data-tone")).toBe("good");
     expect(visitsChange.className).toContain("text-good");
-    expect(visits.getByText("Up 25% on the previous period (2,000), good news.")).toBeTruthy();
+    expect(visits.getByText("Up 25% on the previous period, Apr 17 – 30, 2024 (2,000), good news.")).toBeTruthy();
+    // The compared dates are shown beside the change, not only in a tooltip.
+    expect(card("visits").querySelector("[data-compared-dates]")!.textContent!.replace(/\s/g, " ")).toBe("vs Apr 17 – 30, 2024");
 
-    // Bounce rate went down from 50% to 40%: down is good news.
+    // Bounce rate went down from 50% to 40%: down is good news, and a rate changes in points.
     const bounce = card("bounce_rate").querySelector("[data-tone]")!;
-    expect(bounce.textContent).toBe("▼ -20%");
+    expect(bounce.textContent).toBe("▼ -10 pts");
     expect(bounce.className).toContain("text-good");
     expect(card("bounce_rate").title.replace(/\s/g, " ")).toBe("Previous period (Apr 17 – 30, 2024): 50%");
   });
@@ -34,7 +36,7 @@ describe("metric cards", () => {
     view({ result: dailyResult({ totals: { visits: 1000, bounce_rate: 0.6 } }) });
     expect(card("visits").querySelector("[data-tone]")!.className).toContain("text-bad");
     expect(card("bounce_rate").querySelector("[data-tone]")!.className).toContain("text-bad");
-    expect(card("bounce_rate").querySelector("[data-tone]")!.textContent).toBe("▲ +20%");
+    expect(card("bounce_rate").querySelector("[data-tone]")!.textContent).toBe("▲ +10 pts");
   });
 
   it("show no change without a comparison, and pick the charted metric", () => {

@@ -4,6 +4,7 @@ import { COMPARISON_LABELS } from "@/lib/format/labels";
 import type { Aggregate } from "@/lib/query/fathom-fields";
 import type { ReportQuery } from "@/lib/query/report-query";
 import type { ReportResult } from "@/lib/query/report-result";
+import { todayIn } from "@/lib/query/resolve-range";
 import { encodeReportQuery } from "@/lib/query/url-codec";
 import type { ChartAction } from "./chart-action";
 import { MetricCards } from "./metric-cards";
@@ -137,7 +138,7 @@ function ReportBody({ run, parts, chartAction, titleLevel, now }: BodyProps) {
             ) : null}
           </>
         ) : (
-          <EmptyReport filtered={shown.filters.length > 0} />
+          <EmptyReport filtered={shown.filters.length > 0} future={result.range.startDate > todayIn(result.range.timezone, now ?? new Date())} />
         )}
       </div>
     </div>

@@ -13,6 +13,27 @@ afterEach(() => {
 });
 
 describe("states", () => {
+  it("dates the figures by their own fetch, and the comparison's separately when it is older", () => {
+    const result = dailyResult();
+    view({ result: { ...result, meta: { ...result.meta, fetchedAt: "2024-05-15T10:00:00.000Z", comparisonFetchedAt: "2024-05-12T08:30:00.000Z" } } });
+    const line = document.querySelector("[data-freshness]")!.textContent!.replace(/\s/g, " ");
+    expect(line).toContain("Figures as of May 15, 2024, 12:00 PM (Europe/Berlin)");
+    expect(line).toContain("comparison as of May 12, 2024, 10:30 AM");
+  });
+
+  it("says nothing of the comparison's time when it is the figures' own", () => {
+    const result = dailyResult();
+    view({ result: { ...result, meta: { ...result.meta, comparisonFetchedAt: result.meta.fetchedAt } } });
+    expect(document.querySelector("[data-freshness]")!.textContent).not.toContain("comparison");
+  });
+
+  it("says a range still to come hasn't happened, instead of asking for a longer one", () => {
+    const empty = dailyResult({ rows: [], totals: { visits: 0, bounce_rate: 0 }, comparison: undefined }, { compare: "none" });
+    view({ result: { ...empty, range: { ...empty.range, startDate: "2030-01-01", endDate: "2030-01-31" } } });
+    expect(screen.getByText("These dates haven't happened yet.")).toBeTruthy();
+    expect(screen.queryByText(/try a longer one/)).toBeNull();
+  });
+
   it("shows skeletons while the first answer loads", () => {
     view({ result: undefined, isFetching: true });
     expect(screen.getByRole("status").textContent).toBe("Loading the report…");

@@ -8,7 +8,16 @@ import { formatDuration } from "@/lib/format/format-duration";
 import type { ReportMeta } from "@/lib/query/report-result";
 import { useCountdown } from "./use-countdown";
 
-export function EmptyReport({ filtered }: { filtered: boolean }) {
+/** No figure in the answer: why, and what to try (a range still to come has nothing to lengthen). */
+export function EmptyReport({ filtered, future = false }: { filtered: boolean; future?: boolean }) {
+  if (future) {
+    return (
+      <Notice>
+        <p className="font-medium">These dates haven't happened yet.</p>
+        <p className="mt-1 text-muted">Pick a range that includes today or earlier days.</p>
+      </Notice>
+    );
+  }
   return (
     <Notice>
       <p className="font-medium">No data for this range — try a longer one.</p>
@@ -46,9 +55,17 @@ export function Freshness(props: { meta: ReportMeta; timezone: string; onRefresh
       </Notice>
     );
   }
+  const comparedAt = meta.comparisonFetchedAt;
+  const sameTime = comparedAt === undefined || formatInstant(comparedAt, timezone) === formatInstant(meta.fetchedAt, timezone);
   return (
-    <p className="text-xs text-muted">
+    <p className="text-xs text-muted" data-freshness>
       Figures as of <time dateTime={meta.fetchedAt}>{formatInstant(meta.fetchedAt, timezone)}</time> ({timezone})
+      {sameTime ? null : (
+        <>
+          {" "}
+          · comparison as of <time dateTime={comparedAt}>{formatInstant(comparedAt, timezone)}</time>
+        </>
+      )}
       {meta.cached ? " · from the cache" : ""}
     </p>
   );

@@ -67,6 +67,18 @@ export function formatDateRange(startDate: string, endDate: string, locale = DEF
   return startDate === endDate ? format.format(start) : format.formatRange(start, end);
 }
 
+/**
+ * A compared span: its dates, and the hour it stops at when it ends within its last day (today so far is
+ * compared with yesterday until this hour): `Oct 1 – 31, 2026`, `Nov 30, 2026, until 6 AM`.
+ */
+export function formatComparedRange(range: { startDate: string; endDate: string; to: string }, locale = DEFAULT_LOCALE): string {
+  const dates = formatDateRange(range.startDate, range.endDate, locale);
+  const hour = / (\d{2}):59:59$/.exec(range.to)?.[1];
+  if (hour === undefined || hour === "23") return dates;
+  const until = new Date(Date.UTC(2000, 0, 1, Number(hour) + 1));
+  return `${dates}, until ${dateFormat(locale, { hour: "numeric", timeZone: "UTC" }).format(until)}`;
+}
+
 /** An instant in the site's timezone: `May 15, 2024, 12:00 PM`. */
 export function formatInstant(iso: string, timezone: string, locale = DEFAULT_LOCALE): string {
   const date = new Date(iso);

@@ -6,7 +6,7 @@
 import { type Aggregate, type EventCurrency, metricInfo } from "@/lib/query/fathom-fields";
 import { formatDuration } from "./format-duration";
 import { formatMoney, formatMoneyCompact } from "./format-money";
-import { DEFAULT_LOCALE, formatCompact, formatNumber, formatPercent, percentChange } from "./format-number";
+import { DEFAULT_LOCALE, formatChange, formatCompact, formatNumber, formatPercent, numberFormat, percentChange } from "./format-number";
 
 export type MetricFormatOptions = {
   /** The event's currency, for `value`. */
@@ -34,7 +34,25 @@ export type ChangeTone = "good" | "bad" | "neutral";
 
 /** Whether moving from `previous` to `current` is good news for this metric (bounce rate down is good). */
 export function changeTone(metric: Aggregate, current: number, previous: number): ChangeTone {
+  const direction = changeDirection(metric, current, previous);
+  if (direction === null || direction === 0) return "neutral";
+  return direction > 0 === metricInfo(metric).upIsGood ? "good" : "bad";
+}
+
+/**
+ * A change as a reader compares it: a rate's in percentage points (bounce rate 50% → 40% is `-10 pts`, not
+ * `-20%`), anything else relative (`+25%`); `—` when there is nothing to compare with.
+ */
+export function formatMetricChange(metric: Aggregate, current: number, previous: number, locale = DEFAULT_LOCALE): string {
+  if (metricInfo(metric).format !== "percent") return formatChange(current, previous, locale);
+  if (!Number.isFinite(current) || !Number.isFinite(previous)) return "—";
+  const points = (current - previous) * 100;
+  return `${numberFormat(locale, { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(points)} pts`;
+}
+
+/** Whether the change is up, down or none, as `formatMetricChange` measures it (null: nothing to compare with). */
+export function changeDirection(metric: Aggregate, current: number, previous: number): -1 | 0 | 1 | null {
+  if (metricInfo(metric).format === "percent") return Number.isFinite(current - previous) ? (Math.sign(current - previous) as -1 | 0 | 1) : null;
   const change = percentChange(current, previous);
-  if (change === null || change === 0) return "neutral";
-  return change > 0 === metricInfo(metric).upIsGood ? "good" : "bad";
+  return change === null ? null : (Math.sign(change) as -1 | 0 | 1);
 }

@@ -39,8 +39,13 @@ export const reportMilestoneSchema = z.object({ id: z.string(), name: z.string()
 export type ReportMilestone = z.infer<typeof reportMilestoneSchema>;
 
 export const reportMetaSchema = z.object({
-  /** When the oldest of the answers used was produced by Fathom (ISO). */
+  /** When the figures of the range were produced by Fathom (ISO): the older of the rows' and the totals' answers. */
   fetchedAt: z.string(),
+  /**
+   * When the comparison's figures were produced, when there is a comparison: a closed period's answer is
+   * kept for long, so it is often older than the range's (and says nothing of how fresh those are).
+   */
+  comparisonFetchedAt: z.string().optional(),
   /** Every answer came from the cache. */
   cached: z.boolean(),
   /** At least one answer is a last good answer served because Fathom could not be asked in time. */

@@ -217,6 +217,15 @@ describe("runReport", () => {
     expect(result.meta).toEqual({ fetchedAt: "2024-05-15T15:00:00.000Z", cached: true, stale: true, upstreamCalls: 0 });
   });
 
+  it("dates the figures by their own answers and the comparison by its own, however old the comparison is", async () => {
+    const { provider } = fakeProvider((params) =>
+      (params.date_from ?? "").startsWith("2024-05-09") ? { rows: [] } : { rows: [], meta: { cached: true, fetchedAt: "2024-05-12T09:00:00.000Z" } },
+    );
+    const result = await runReport({ ...week, compare: "previous_period" }, { provider, now: NOW });
+    expect(result.meta.fetchedAt).toBe("2024-05-15T15:59:00.000Z");
+    expect(result.meta.comparisonFetchedAt).toBe("2024-05-12T09:00:00.000Z");
+  });
+
   it("refuses a site the account does not have", async () => {
     const { provider, calls } = fakeProvider(() => ({ rows: [] }));
     const error = await runReport({ ...base, site: "NOPE" }, { provider, now: NOW }).catch((e: unknown) => e);

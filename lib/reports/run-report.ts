@@ -43,10 +43,21 @@ function rowsOf(
   return sortSeries(fillDateGaps(rows, buckets, shape.metrics), query.sort);
 }
 
-function combinedMeta(answers: ProviderAnswer<unknown>[], lists: ProviderAnswer<unknown>[]): ReportMeta {
-  const fetched = answers.map((answer) => answer.meta.fetchedAt).sort();
+/** When the oldest of these answers was produced by Fathom (ISO); undefined for none. */
+function oldestFetch(answers: ProviderAnswer<unknown>[]): string | undefined {
+  return answers.map((answer) => answer.meta.fetchedAt).sort()[0];
+}
+
+function combinedMeta(
+  figures: ProviderAnswer<unknown>[],
+  comparison: ProviderAnswer<unknown>[],
+  lists: ProviderAnswer<unknown>[],
+): ReportMeta {
+  const answers = [...figures, ...comparison];
+  const comparisonFetchedAt = oldestFetch(comparison);
   return {
-    fetchedAt: fetched[0] ?? new Date(0).toISOString(),
+    fetchedAt: oldestFetch(figures) ?? new Date(0).toISOString(),
+    ...(comparisonFetchedAt ? { comparisonFetchedAt } : {}),
     cached: answers.every((answer) => answer.meta.cached),
     stale: answers.some((answer) => answer.meta.stale),
     upstreamCalls: [...answers, ...lists].filter((answer) => !answer.meta.cached && !answer.meta.shared).length,
@@ -117,7 +128,8 @@ export async function runReport(query: ReportQuery, { provider, now, priority = 
     currency: found?.event.currency ?? null,
     milestones: milestones.milestones,
     meta: combinedMeta(
-      [main, totals, comparisonRows, comparisonTotals].filter((answer) => answer !== null),
+      [main, totals].filter((answer) => answer !== null),
+      [comparisonRows, comparisonTotals].filter((answer) => answer !== null),
       // Every list the report read counts when it cost a request, the event list included.
       [sites, found?.answer ?? null, milestones.answer].filter((answer) => answer !== null),
     ),
