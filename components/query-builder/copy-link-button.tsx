@@ -6,9 +6,10 @@ import { inputClass } from "@/components/ui/field";
 /**
  * "Copy link": puts the report's address on the clipboard and says so. Where the clipboard is refused
  * (an insecure origin, a denied permission) the link is shown, selected, to copy by hand. Render it with
- * `key={href}` so a new report starts from "idle".
+ * `key={href}` so a new report starts from "idle". `edited`: the builder holds changes not yet run, so the
+ * button says which report it copies (the one shown).
  */
-export function CopyLinkButton({ href }: { href: string }) {
+export function CopyLinkButton({ href, edited = false }: { href: string; edited?: boolean }) {
   const [state, setState] = useState<"idle" | "copied" | "manual">("idle");
 
   async function copy() {
@@ -24,10 +25,14 @@ export function CopyLinkButton({ href }: { href: string }) {
   return (
     <div className="flex flex-col items-end gap-1">
       <Button variant="secondary" onClick={copy}>
-        Copy link
+        {edited ? "Copy link to the report shown" : "Copy link"}
       </Button>
       <span role="status" className="text-xs text-muted">
-        {state === "copied" ? "Link copied — anyone on your team who opens it sees this report." : null}
+        {state === "copied"
+          ? edited
+            ? "Link copied to the report shown, without the builder's changes: run them first to share them."
+            : "Link copied — anyone on your team who opens it sees this report."
+          : null}
       </span>
       {state === "manual" ? (
         <input

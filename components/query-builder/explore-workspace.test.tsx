@@ -89,6 +89,24 @@ describe("ExploreWorkspace", () => {
     expect(await navigator.clipboard.readText()).toBe(`${window.location.origin}/explore?site=CDBUGS&range=last_7_days`);
   });
 
+  it("marks the report shown as not the builder's once the builder is edited, and Copy link says which it copies", async () => {
+    const user = userEvent.setup();
+    renderWorkspace();
+    await waitFor(() => expect(panel()?.getAttribute("data-report-state")).toBe("ready"));
+    expect(screen.queryByText(/changes that aren't run yet/)).toBeNull();
+
+    await user.selectOptions(screen.getByRole("combobox", { name: "Date range" }), "last_7_days");
+    expect(screen.getByText(/The builder has changes that aren't run yet/)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Copy link to the report shown" }));
+    expect(await screen.findByText(/without the builder's changes/)).toBeTruthy();
+    expect(await navigator.clipboard.readText()).toBe(`${window.location.origin}/explore?site=CDBUGS`);
+
+    await user.click(screen.getByRole("button", { name: "Run the changes" }));
+    expect(window.location.search).toBe("?site=CDBUGS&range=last_7_days");
+    await waitFor(() => expect(screen.queryByText(/changes that aren't run yet/)).toBeNull());
+    expect(screen.getByRole("button", { name: "Copy link" })).toBeTruthy();
+  });
+
   it("offers editors to add a milestone from the chart, and viewers not", async () => {
     renderWorkspace();
     await waitFor(() => expect(panel()?.getAttribute("data-report-state")).toBe("ready"));

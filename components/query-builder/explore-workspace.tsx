@@ -1,15 +1,17 @@
 "use client";
 import { Collapsible } from "radix-ui";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import dynamic from "next/dynamic";
 import type { ChartAction } from "@/components/report/chart-action";
 import { ReportSkeleton } from "@/components/report/report-skeleton";
 import { useReportRun } from "@/components/report/use-report-run";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { ExploreSaveBar, type ExploreSaveBarProps } from "@/components/saved-reports/explore-save-bar";
 import { findSite } from "@/lib/query/query-edits";
-import type { ReportQuery } from "@/lib/query/report-query";
+import { queryMessages, type ReportQuery } from "@/lib/query/report-query";
 import { encodeReportQuery } from "@/lib/query/url-codec";
 import { reportLink } from "@/lib/reports/report-links";
 import { BrokenReportUrl } from "./broken-report-url";
@@ -47,8 +49,17 @@ export type ExploreWorkspaceProps = {
   saving?: Omit<ExploreSaveBarProps, "draft" | "onSaved">;
 };
 
-/** Phones and narrow windows, where the builder sits above the results and folds away after Run. */
+/**
+ * Phones and narrow windows: the results come first, the builder folded behind "Edit the report" at the
+ * top (one tap away), and folded again after Run.
+ */
 const NARROW = "(max-width: 1023px)";
+/** A mouse or trackpad: a click on the chart means "add a milestone"; on a touch screen a tap reads a value. */
+const FINE_POINTER = "(pointer: fine)";
+
+function matches(query: string): boolean {
+  return typeof window !== "undefined" && Boolean(window.matchMedia?.(query).matches);
+}
 
 /**
  * /explore in the browser: the address bar holds the report (Run adds a history entry, Back and Forward
@@ -68,6 +79,12 @@ export function ExploreWorkspace({ sites, initialQuery, canAddMilestones, saving
     setDraft(submitted);
   }
   const [builderOpen, setBuilderOpen] = useState(true);
+  const [finePointer, setFinePointer] = useState(true);
+  // The server draws the wide layout; a phone folds the builder away once it knows it is one.
+  useEffect(() => {
+    if (matches(NARROW)) setBuilderOpen(false);
+    setFinePointer(!window.matchMedia || matches(FINE_POINTER));
+  }, []);
 
   const site = submitted ? findSite(sites, submitted.site) : undefined;
   const timezone = siteTimezone(site);
@@ -78,23 +95,27 @@ export function ExploreWorkspace({ sites, initialQuery, canAddMilestones, saving
   const siteId = site?.id;
   const chartAction = useMemo<ChartAction | undefined>(
     () =>
-      canAddMilestones && siteId
+      canAddMilestones && siteId && finePointer
         ? { hint: "Click to add a milestone here", render: (context) => <AddMilestoneFromChart siteId={siteId} {...context} /> }
         : undefined,
-    [canAddMilestones, siteId],
+    [canAddMilestones, siteId, finePointer],
   );
 
   function run(query: ReportQuery) {
     if (submitted && sameReport(query, submitted)) report.retry();
     else push(query);
-    if (window.matchMedia?.(NARROW).matches) setBuilderOpen(false);
+    if (matches(NARROW)) setBuilderOpen(false);
   }
+
+  // The builder holds edits not yet run: the report shown is not what the builder says.
+  const edited = submitted !== null && !sameReport(draft, submitted);
+  const draftRunnable = edited && Object.keys(queryMessages(draft)).length === 0;
 
   const header = (
     <PageHeader
       title="Explore"
       description="Build any report the Fathom API can answer. The address is the report: copy it to share it."
-      actions={submitted && site ? <CopyLinkButton key={submittedKey} href={reportLink(submitted)} /> : undefined}
+      actions={submitted && site ? <CopyLinkButton key={submittedKey} href={reportLink(submitted)} edited={edited} /> : undefined}
     />
   );
 
@@ -120,7 +141,7 @@ export function ExploreWorkspace({ sites, initialQuery, canAddMilestones, saving
       {header}
       {saving ? <ExploreSaveBar {...saving} draft={draft} onSaved={push} /> : null}
       <div className="grid gap-6 lg:grid-cols-[20rem_minmax(0,1fr)]">
-        <Collapsible.Root open={builderOpen} onOpenChange={setBuilderOpen} className="flex flex-col gap-2">
+        <Collapsible.Root open={builderOpen} onOpenChange={setBuilderOpen} className="flex flex-col gap-2" data-print="hide">
           <Collapsible.Trigger className="self-start rounded-md border border-line bg-surface px-3 py-1.5 text-sm lg:hidden">
             {builderOpen ? "Hide the builder" : "Edit the report"}
           </Collapsible.Trigger>
@@ -130,7 +151,20 @@ export function ExploreWorkspace({ sites, initialQuery, canAddMilestones, saving
             </Card>
           </Collapsible.Content>
         </Collapsible.Root>
-        <div className="flex min-w-0 flex-col gap-4">
+        <div className="flex min-w-0 flex-col gap-4" data-outdated={edited || undefined}>
+          {edited ? (
+            <Notice tone="warn" className="flex flex-wrap items-center justify-between gap-2">
+              <span>
+                The builder has changes that aren&apos;t run yet: the figures below are for the report last run
+                {draftRunnable ? "." : ", and the builder's changes need fixing before they can run."}
+              </span>
+              {draftRunnable ? (
+                <Button variant="secondary" onClick={() => run(draft)}>
+                  Run the changes
+                </Button>
+              ) : null}
+            </Notice>
+          ) : null}
           <CurrentVisitorsPanel siteId={site.id} siteName={site.name} detailed={false} />
           {/* The panel carries data-report-key and data-report-state itself, so "ready" means drawn
               (it loads lazily: a skeleton without them stands in until then). */}

@@ -106,12 +106,28 @@ describe("states", () => {
     expect(alert.getAllByRole("listitem").map((item) => item.textContent)).toEqual([reason]);
   });
 
-  it("counts down a 429's retryAfter before Retry comes back", () => {
+  it("queues a report refused for the budget: it counts down and runs by itself, once", () => {
+    vi.useFakeTimers();
+    const onRetry = vi.fn();
+    const error = new ApiClientError(429, { code: "budget_exhausted", message: "Sounding is pacing its requests.", retryAfter: 3 });
+    view({ result: dailyResult(), error, onRetry });
+    expect(screen.getByText("Fathom's request budget is used up for the moment.")).toBeTruthy();
+    expect(screen.getByText(/Queued: this report runs by itself in/).textContent).toContain("3s");
+    act(() => vi.advanceTimersByTime(1000));
+    expect(screen.getByText(/Queued: this report runs by itself in/).textContent).toContain("2s");
+    expect(onRetry).not.toHaveBeenCalled();
+    act(() => vi.advanceTimersByTime(2000));
+    expect(onRetry).toHaveBeenCalledOnce();
+    act(() => vi.advanceTimersByTime(5000));
+    expect(onRetry).toHaveBeenCalledOnce();
+  });
+
+  it("lets a queued report be held back, then counts down before Retry comes back", () => {
     vi.useFakeTimers();
     const onRetry = vi.fn();
     const error = new ApiClientError(429, { code: "rate_limited", message: "Too many reports at once.", retryAfter: 3 });
     view({ result: dailyResult(), error, onRetry });
-    expect(screen.getByRole("alert").textContent).toContain("Fathom's request budget is used up for the moment.");
+    fireEvent.click(screen.getByRole("button", { name: "Don't run it" }));
     const button = screen.getByRole("button", { name: "Retry in 3s" }) as HTMLButtonElement;
     expect(button.disabled).toBe(true);
     act(() => vi.advanceTimersByTime(1000));
@@ -119,6 +135,7 @@ describe("states", () => {
     act(() => vi.advanceTimersByTime(2000));
     expect(button.textContent).toBe("Retry");
     expect(button.disabled).toBe(false);
+    expect(onRetry).not.toHaveBeenCalled();
     fireEvent.click(button);
     expect(onRetry).toHaveBeenCalledOnce();
     expect(screen.getByText("You can retry now.")).toBeTruthy();

@@ -89,14 +89,32 @@ function explain(error: unknown): { title: string; detail?: string; fields: stri
   };
 }
 
-/** An error with Retry; after a 429 (or any answer with `retryAfter`) Retry waits out the countdown. */
+/** A refusal that only means "not yet": the budget (Sounding's or Fathom's) frees up by itself. */
+function isWait(error: unknown): boolean {
+  return error instanceof ApiClientError && error.status === 429;
+}
+
+/**
+ * An error with Retry; after a 429 (or any answer with `retryAfter`) Retry waits out the countdown. A 429
+ * is a queue, not a failure: the report runs again by itself when the countdown ends, unless told not to.
+ */
 export function ReportError({ error, onRetry, retrying }: { error: unknown; onRetry: () => void; retrying: boolean }) {
   const { title, detail, fields, retryAfter } = explain(error);
   const left = useCountdown(retryAfter, error);
   const waiting = left > 0;
+  const [cancelled, setCancelled] = useState<unknown>(null);
+  const queued = isWait(error) && cancelled !== error;
+  const [ranFor, setRanFor] = useState<unknown>(null);
+  useEffect(() => {
+    if (queued && !waiting && ranFor !== error) {
+      setRanFor(error);
+      onRetry();
+    }
+  }, [queued, waiting, ranFor, error, onRetry]);
+
   return (
-    <div className="flex flex-col gap-2">
-      <Notice tone="error">
+    <div className="flex flex-col gap-2" data-queued={queued && waiting ? "" : undefined}>
+      <Notice tone={queued ? "warn" : "error"}>
         <p className="font-medium">{title}</p>
         {detail && detail !== title ? <p className="mt-1">{detail}</p> : null}
         {fields.length > 0 ? (
@@ -106,13 +124,24 @@ export function ReportError({ error, onRetry, retrying }: { error: unknown; onRe
             ))}
           </ul>
         ) : null}
+        {queued && waiting ? (
+          <p className="mt-1 font-medium">
+            Queued: this report runs by itself in <span className="tabular-nums">{formatDuration(left)}</span>.
+          </p>
+        ) : null}
       </Notice>
       <div className="flex items-center gap-3">
-        <Button variant="secondary" onClick={onRetry} disabled={waiting || retrying}>
-          {retrying ? "Retrying…" : waiting ? `Retry in ${formatDuration(left)}` : "Retry"}
-        </Button>
+        {queued && waiting ? (
+          <Button variant="secondary" onClick={() => setCancelled(error)}>
+            Don&apos;t run it
+          </Button>
+        ) : (
+          <Button variant="secondary" onClick={onRetry} disabled={waiting || retrying}>
+            {retrying ? "Retrying…" : waiting ? `Retry in ${formatDuration(left)}` : "Retry"}
+          </Button>
+        )}
         <span role="status" className="sr-only">
-          {retryAfter && !waiting ? "You can retry now." : ""}
+          {retryAfter && !waiting && !queued ? "You can retry now." : ""}
         </span>
       </div>
     </div>
