@@ -1,20 +1,32 @@
 "use client";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { ApiClientError, apiFetch } from "@/lib/api/client";
+import type { PendingInviteList } from "@/lib/auth/pending-invite";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import type { User } from "@/lib/auth/users";
+import { createInvite, inviteKeys, type CreatedInvite } from "./invite-queries";
+import { PendingInvites } from "./pending-invites";
 
 const selectClass = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
 
-export function UsersManager({ users, currentUserId }: { users: User[]; currentUserId: number }) {
+export type UsersManagerProps = {
+  users: User[];
+  currentUserId: number;
+  /** The pending invites as the server read them for the page. */
+  invites: PendingInviteList;
+};
+
+export function UsersManager({ users, currentUserId, invites }: UsersManagerProps) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [invite, setInvite] = useState<{ url: string; expiresAt: string; role: Role } | null>(null);
+  const [invite, setInvite] = useState<CreatedInvite | null>(null);
   const [inviteRole, setInviteRole] = useState<Role>("editor");
   const [busy, setBusy] = useState(false);
 
@@ -55,7 +67,10 @@ export function UsersManager({ users, currentUserId }: { users: User[]; currentU
           <Button
             disabled={busy}
             onClick={() =>
-              run(async () => setInvite(await apiFetch("/api/invites", { method: "POST", body: { role: inviteRole } })))
+              run(async () => {
+                setInvite(await createInvite(inviteRole));
+                await queryClient.invalidateQueries({ queryKey: inviteKeys.pending() });
+              })
             }
           >
             Create invite link
@@ -75,6 +90,9 @@ export function UsersManager({ users, currentUserId }: { users: User[]; currentU
           </div>
         ) : null}
       </Card>
+
+      {/* A revoked link that is still shown above would mislead: it goes too. */}
+      <PendingInvites initial={invites} onRevoked={(id) => setInvite((shown) => (shown?.id === id ? null : shown))} />
 
       <Card padded={false} className="overflow-x-auto">
         <table className="w-full text-sm">

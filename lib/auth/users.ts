@@ -124,16 +124,16 @@ export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Creates a one-time invite; the raw token is returned once and only its hash is stored. */
-export async function createInvite(role: Role, createdBy: number): Promise<{ token: string; expiresAt: string }> {
+export async function createInvite(role: Role, createdBy: number): Promise<{ id: number; token: string; expiresAt: string }> {
   const token = randomBytes(24).toString("base64url");
   const createdAt = new Date();
   const expiresAt = new Date(createdAt.getTime() + INVITE_TTL_MS);
-  await (await invitesRepository()).insert({ tokenHash: hashToken(token), role, createdBy, createdAt, expiresAt });
-  return { token, expiresAt: expiresAt.toISOString() };
+  const { id } = await (await invitesRepository()).insert({ tokenHash: hashToken(token), role, createdBy, createdAt, expiresAt });
+  return { id, token, expiresAt: expiresAt.toISOString() };
 }
 
 const inviteGone = () =>
-  new ApiError(410, "invite_invalid", "This invite link has already been used or has expired. Ask your admin for a new one.");
+  new ApiError(410, "invite_invalid", "This invite link is no longer valid: it was already used, it expired or an admin revoked it. Ask your admin for a new one.");
 
 export async function findUsableInvite(token: string) {
   const invite = await (await invitesRepository()).findByTokenHash(hashToken(token));

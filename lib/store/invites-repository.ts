@@ -6,12 +6,15 @@ import type { Database } from "./schema";
 /** An invite as stored: only the hash of its token is kept. Times are ISO 8601. */
 export type StoredInvite = { role: string; expiresAt: string; usedAt: string | null };
 export type NewStoredInvite = { tokenHash: string; role: string; createdBy: number; createdAt: Date; expiresAt: Date };
+/** An invite not yet used and not expired, for the admins' list: never its token hash. `createdByName` is null once that user is removed. */
+export type PendingStoredInvite = { id: number; role: string; createdBy: number; createdByName: string | null; createdAt: string; expiresAt: string };
 
 /** The `invites` table: one-time links to join with a role. */
 export function createInvitesRepository(db: Kysely<Database>) {
   return {
-    async insert(invite: NewStoredInvite): Promise<void> {
-      await db
+    /** Stores a new invite; its id. */
+    async insert(invite: NewStoredInvite): Promise<{ id: number }> {
+      return db
         .insertInto("invites")
         .values({
           token_hash: invite.tokenHash,
@@ -21,7 +24,44 @@ export function createInvitesRepository(db: Kysely<Database>) {
           expires_at: invite.expiresAt.toISOString(),
           used_at: null,
         })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+    },
+
+    /** The invites still unused and unexpired at `now`, newest first. */
+    async listPending(now: Date): Promise<PendingStoredInvite[]> {
+      const rows = await db
+        .selectFrom("invites as i")
+        .leftJoin("users as u", "u.id", "i.created_by")
+        .select(["i.id", "i.role", "i.created_by", "u.name as created_by_name", "i.created_at", "i.expires_at"])
+        .where("i.used_at", "is", null)
+        .where("i.expires_at", ">", now.toISOString())
+        .orderBy("i.created_at", "desc")
+        .orderBy("i.id", "desc")
         .execute();
+      return rows.map((row) => ({
+        id: row.id,
+        role: row.role,
+        createdBy: row.created_by,
+        createdByName: row.created_by_name,
+        createdAt: row.created_at,
+        expiresAt: row.expires_at,
+      }));
+    },
+
+    /**
+     * Deletes the invite if it is still unused and unexpired at `now`, in one statement (so a revoke racing
+     * an accept either removes the link before it is spent, or finds it spent); false when there was none.
+     * The row goes with its token hash: the link then matches nothing.
+     */
+    async revokePending(id: number, now: Date): Promise<boolean> {
+      const result = await db
+        .deleteFrom("invites")
+        .where("id", "=", id)
+        .where("used_at", "is", null)
+        .where("expires_at", ">", now.toISOString())
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
     },
 
     async findByTokenHash(tokenHash: string): Promise<StoredInvite | null> {

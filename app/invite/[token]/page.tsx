@@ -11,7 +11,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const invite = await findUsableInvite(token);
   if (!invite) {
     return (
-      <AuthCard title="This invite can't be used" intro="It has already been used or has expired. Ask your admin for a new link.">
+      <AuthCard title="This invite can't be used" intro="It is no longer valid: it was already used, it expired or an admin revoked it. Ask your admin for a new link.">
         <Link href="/login" className="text-sm text-accent underline">
           Go to sign in
         </Link>
