@@ -1,11 +1,12 @@
 /**
  * The one mapping from a ReportQuery to Fathom's `GET /aggregations` parameters, and the plan of the
- * requests a report needs: the main query, the ungrouped totals (uniques and visits can never be summed
- * from buckets), and, when a comparison is asked for, the same two over the comparison period.
- * Isomorphic and pure ("now" is a parameter).
+ * requests a report needs: the main query, the ungrouped totals, and, when a comparison is asked for, the
+ * same two over the comparison period. Totals of additive metrics are summed from the date buckets instead
+ * of asked for (one request fewer); uniques, unique conversions, bounce rate and average duration cannot be
+ * summed, so a report with any of them asks. Isomorphic and pure ("now" is a parameter).
  */
 import type { AggregationParams } from "./aggregation-params";
-import type { DateGrouping } from "./fathom-fields";
+import type { Aggregate, DateGrouping } from "./fathom-fields";
 import { effectiveSort, type ReportQuery } from "./report-query";
 import { comparisonRange } from "./comparison-range";
 import { resolveGrouping, resolveRange, type ResolveOptions, type ResolvedRange } from "./resolve-range";
@@ -46,18 +47,36 @@ export function toAggregationParams(query: ReportQuery, range: ResolvedRange, op
   return params;
 }
 
+/**
+ * Metrics whose total over a range is the sum of their date buckets': Fathom counts each pageview, visit
+ * (by its first pageview), completion and cent of value once, in the bucket it happened in. Uniques and
+ * unique conversions count a person once per range, and rates and averages are not sums.
+ */
+export const ADDITIVE_METRICS: ReadonlySet<Aggregate> = new Set<Aggregate>(["pageviews", "visits", "conversions", "value"]);
+
+/** True when every metric of the query can be totalled by summing date buckets. */
+export function additiveMetrics(metrics: readonly Aggregate[]): boolean {
+  return metrics.every((metric) => ADDITIVE_METRICS.has(metric));
+}
+
 export type ReportPlan = {
   range: ResolvedRange;
   /** The date grouping the report runs with ("auto" resolved); null for none. */
   grouping: DateGrouping | null;
   main: AggregationParams;
-  /** Ungrouped totals; null when the main query is itself ungrouped (its one row is the total). */
+  /**
+   * Ungrouped totals; null when the main query is itself ungrouped (its one row is the total) or when
+   * `sumTotals` says they are the sum of its buckets.
+   */
   totals: AggregationParams | null;
+  /** The main query is every date bucket of the range (no field grouping, no limit) of additive metrics: total = sum. */
+  sumTotals: boolean;
   comparison: null | {
     range: ResolvedRange;
     /** The comparison period's time series (date grouping only); null when the report has no date grouping. */
     rows: AggregationParams | null;
-    totals: AggregationParams;
+    /** Its ungrouped totals; null when they are the sum of its series (additive metrics). */
+    totals: AggregationParams | null;
   };
 };
 
@@ -66,11 +85,14 @@ export function planReport(query: ReportQuery, options: ResolveOptions): ReportP
   const range = resolveRange(query.range, options);
   const grouping = resolveGrouping(query.grouping, range.days);
   const grouped = grouping !== null || query.by.length > 0;
+  const additive = grouping !== null && additiveMetrics(query.metrics);
+  const sumTotals = additive && query.by.length === 0 && query.limit === undefined;
   const plan: ReportPlan = {
     range,
     grouping,
     main: toAggregationParams(query, range),
-    totals: grouped ? toAggregationParams(query, range, { ungrouped: true }) : null,
+    totals: grouped && !sumTotals ? toAggregationParams(query, range, { ungrouped: true }) : null,
+    sumTotals,
     comparison: null,
   };
   if (query.compare !== "none") {
@@ -80,7 +102,8 @@ export function planReport(query: ReportQuery, options: ResolveOptions): ReportP
     plan.comparison = {
       range: previous,
       rows: grouping ? toAggregationParams(fixed, previous, { dateOnly: true }) : null,
-      totals: toAggregationParams(query, previous, { ungrouped: true }),
+      // Its series is every bucket (date only, no limit), so additive totals are its sum.
+      totals: additive ? null : toAggregationParams(query, previous, { ungrouped: true }),
     };
   }
   return plan;

@@ -5,7 +5,7 @@ import { toProviderRow, type FathomReportReads } from "@/lib/fathom/report-provi
 import type { ReportQuery } from "@/lib/query/report-query";
 import { reportTimezone } from "@/lib/query/resolve-range";
 import { planReport } from "@/lib/query/to-aggregation-params";
-import { totalsFrom } from "./report-rows";
+import { summedTotals, totalsFrom } from "./report-rows";
 import type { SavedReportListItem } from "./saved-report";
 
 export type PreviewReads = Pick<FathomReportReads, "aggregate" | "listAllSites">;
@@ -31,7 +31,9 @@ export async function reportPreview(
   const metric = query.metrics[0]!;
   try {
     const answer = await fathom.aggregate(params, { timezone, cachedOnly: true });
-    const totals = totalsFrom(answer.data.map((row) => toProviderRow(row, params)), [metric]);
+    const rows = answer.data.map((row) => toProviderRow(row, params));
+    // An additive report's total is the sum of its buckets (it asks for no ungrouped totals).
+    const totals = plan.sumTotals ? summedTotals(rows, [metric]) : totalsFrom(rows, [metric]);
     return { metric, value: totals[metric] ?? null, fetchedAt: answer.meta.fetchedAt };
   } catch (error) {
     if (isNotCached(error)) return null;

@@ -64,6 +64,16 @@ export function sortSeries(rows: ReportRow[], sort: ReportSort | undefined): Rep
   return [...rows].sort((a, b) => sign * ((a.values[field] ?? 0) - (b.values[field] ?? 0)) || byDate(a, b));
 }
 
+/** The totals of additive metrics over every bucket of a series: the sum of its rows. */
+export function summedTotals(rows: ProviderRow[], metrics: readonly Aggregate[]): ReportTotals {
+  const totals = valuesOf(undefined, metrics);
+  for (const row of rows) {
+    const values = valuesOf(row, metrics);
+    for (const metric of metrics) totals[metric] = (totals[metric] ?? 0) + (values[metric] ?? 0);
+  }
+  return totals;
+}
+
 /** The totals of an ungrouped answer (its one row), zeros when the provider returned no row at all. */
 export function totalsFrom(rows: ProviderRow[], metrics: readonly Aggregate[]): ReportTotals {
   return valuesOf(rows[0], metrics);

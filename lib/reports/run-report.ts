@@ -8,7 +8,7 @@ import type { ReportMeta, ReportMilestone, ReportRange, ReportResult, ReportRow 
 import { currentBucket, dateBuckets, reportTimezone, type ResolvedRange } from "@/lib/query/resolve-range";
 import { planReport } from "@/lib/query/to-aggregation-params";
 import type { ProviderAnswer, ProviderRow, ProviderSite, ReportProvider } from "./provider";
-import { fillDateGaps, sortSeries, toReportRows, totalsFrom, type RowShape } from "./report-rows";
+import { fillDateGaps, sortSeries, summedTotals, toReportRows, totalsFrom, type RowShape } from "./report-rows";
 
 export type RunReportOptions = {
   /** Where the numbers come from (lib/fathom/report-provider.ts; tests pass fakes). */
@@ -114,7 +114,7 @@ export async function runReport(query: ReportQuery, { provider, now, priority = 
     ask(plan.main),
     plan.totals ? ask(plan.totals) : null,
     plan.comparison?.rows ? ask(plan.comparison.rows) : null,
-    plan.comparison ? ask(plan.comparison.totals) : null,
+    plan.comparison?.totals ? ask(plan.comparison.totals) : null,
     milestonesIn(provider, query.site, plan.range, priority),
   ]);
 
@@ -124,7 +124,7 @@ export async function runReport(query: ReportQuery, { provider, now, priority = 
     query,
     range,
     rows: rowsOf(main.data, shape, range, query, now),
-    totals: totalsFrom((totals ?? main).data, query.metrics),
+    totals: plan.sumTotals ? summedTotals(main.data, query.metrics) : totalsFrom((totals ?? main).data, query.metrics),
     currency: found?.event.currency ?? null,
     milestones: milestones.milestones,
     meta: combinedMeta(
@@ -134,13 +134,13 @@ export async function runReport(query: ReportQuery, { provider, now, priority = 
       [sites, found?.answer ?? null, milestones.answer].filter((answer) => answer !== null),
     ),
   };
-  if (plan.comparison && comparisonTotals) {
+  if (plan.comparison && (comparisonTotals || comparisonRows)) {
     const previous = reportRange(plan.comparison.range, plan.grouping);
     const seriesShape: RowShape = { ...shape, by: [] };
     result.comparison = {
       range: previous,
       rows: comparisonRows ? rowsOf(comparisonRows.data, seriesShape, previous, { limit: undefined, sort: undefined }, now) : [],
-      totals: totalsFrom(comparisonTotals.data, query.metrics),
+      totals: comparisonTotals ? totalsFrom(comparisonTotals.data, query.metrics) : summedTotals(comparisonRows!.data, query.metrics),
     };
   }
   return result;
