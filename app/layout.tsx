@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { SkipLink } from "@/components/app-shell/skip-link";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -33,6 +34,8 @@ export const viewport: Viewport = {
  * The React Query provider lives in the team's layout (app/(team)/layout.tsx), not here: the client share
  * pages (app/share) are server-rendered and must not ship a query client they never use.
  *
+ * The skip link comes first in every page's body, before any header: see components/app-shell/skip-link.tsx.
+ *
  * Every page is rendered per request: the Content-Security-Policy's nonce (proxy.ts) is new each time, and a
  * page prerendered at build time would carry none, so its scripts would be refused.
  */
@@ -40,7 +43,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection();
   return (
     <html lang="en">
-      <body className="min-h-screen">{children}</body>
+      <body className="min-h-screen">
+        <SkipLink />
+        {children}
+      </body>
     </html>
   );
 }

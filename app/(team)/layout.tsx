@@ -14,7 +14,10 @@ export default async function TeamLayout({ children }: { children: ReactNode }) 
       <div className="flex min-h-screen flex-col">
         <AppHeader user={user} extra={user.role === "admin" ? <BudgetIndicator /> : undefined} />
         {demo ? <DemoBanner isAdmin={user.role === "admin"} /> : null}
-        <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">{children}</main>
+        {/* The skip link's target (components/app-shell/skip-link.tsx, first in app/layout.tsx). */}
+        <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
+          {children}
+        </main>
       </div>
     </Providers>
   );

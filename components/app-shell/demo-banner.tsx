@@ -1,6 +1,6 @@
 export function DemoBanner({ isAdmin }: { isAdmin: boolean }) {
   return (
-    <div role="status" className="border-b border-warn/40 bg-warn/10 px-4 py-1.5 text-center text-sm">
+    <div role="status" className="border-b border-warn/40 bg-warn/10 px-4 py-1.5 text-center text-sm print:hidden">
       <strong>Demo data — no Fathom token configured.</strong>{" "}
       {isAdmin ? (
         <a href="/settings/connection" className="underline">

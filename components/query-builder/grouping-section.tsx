@@ -1,10 +1,11 @@
 "use client";
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import { GROUPING_LABELS } from "@/lib/format/labels";
 import { fieldLabel, type GroupableField } from "@/lib/query/fathom-fields";
 import { GROUPING_CHOICES, type GroupingChoice } from "@/lib/query/report-query";
 import { messagesAt, type BuilderSectionProps } from "./builder-messages";
-import { ControlMessages, ControlSelect, controlClass, labelClass } from "./control-field";
+import { AddChoiceSelect } from "./add-choice-select";
+import { ControlMessages, ControlSelect, labelClass } from "./control-field";
 import { addGroupBy, groupableFieldsLeft, removeGroupBy } from "@/lib/query/query-edits";
 
 const GROUPING_OPTIONS = GROUPING_CHOICES.map((choice) => ({ value: choice, label: GROUPING_LABELS[choice] }));
@@ -18,6 +19,26 @@ export function GroupingSection({
   const id = useId();
   const left = groupableFieldsLeft(value);
   const byMessages = messagesAt(messages, "by");
+  const removeButtons = useRef(new Map<GroupableField, HTMLButtonElement>());
+  const addSelect = useRef<HTMLSelectElement>(null);
+  const focusAfter = useRef<GroupableField | "add" | null>(null);
+
+  // A removed field's button is gone: focus the next field's, or the select to add one, once rendered.
+  useEffect(() => {
+    const target = focusAfter.current;
+    if (target === null) return;
+    const element = target === "add" ? addSelect.current : removeButtons.current.get(target);
+    if (!element) return;
+    focusAfter.current = null;
+    element.focus();
+  });
+
+  function remove(field: GroupableField) {
+    const at = value.by.indexOf(field);
+    focusAfter.current = value.by[at + 1] ?? "add";
+    onChange(removeGroupBy(value, field));
+  }
+
   return (
     <div className="flex flex-col gap-3">
       <ControlSelect
@@ -45,8 +66,12 @@ export function GroupingSection({
                 <button
                   type="button"
                   className="rounded-full px-1.5 text-muted hover:bg-line hover:text-ink"
+                  ref={(element) => {
+                    if (element) removeButtons.current.set(field, element);
+                    else removeButtons.current.delete(field);
+                  }}
                   aria-label={`Stop grouping by ${fieldLabel(field)}`}
-                  onClick={() => onChange(removeGroupBy(value, field))}
+                  onClick={() => remove(field)}
                 >
                   ×
                 </button>
@@ -57,22 +82,14 @@ export function GroupingSection({
           <p className="text-xs text-muted">Not grouped by any field: one row per date bucket, or one total.</p>
         )}
         {left.length > 0 ? (
-          <select
-            aria-label="Add a field to group by"
-            aria-describedby={byMessages.length ? `${id}-messages` : undefined}
-            className={controlClass}
-            value=""
-            onChange={(event) => {
-              if (event.target.value) onChange(addGroupBy(value, event.target.value as GroupableField));
-            }}
-          >
-            <option value="">Add a field…</option>
-            {left.map((field) => (
-              <option key={field} value={field}>
-                {fieldLabel(field)}
-              </option>
-            ))}
-          </select>
+          <AddChoiceSelect
+            label="Add a field to group by"
+            placeholder="Add a field…"
+            describedBy={byMessages.length ? `${id}-messages` : undefined}
+            choices={left.map((field) => ({ value: field, label: fieldLabel(field) }))}
+            onAdd={(field: GroupableField) => onChange(addGroupBy(value, field))}
+            selectRef={addSelect}
+          />
         ) : null}
         <ControlMessages id={`${id}-messages`} messages={byMessages} />
       </div>

@@ -1,4 +1,6 @@
 "use client";
+import Link from "next/link";
+import { siteEventsHref } from "@/components/events/event-links";
 import { messagesAt, type BuilderSectionProps } from "./builder-messages";
 import type { BuilderSite } from "./builder-site";
 import { ControlSelect } from "./control-field";
@@ -51,7 +53,15 @@ export function SourceSection({
               : !eventKnown
                 ? `“${value.event}” is not one of this site's events; it will report nothing.`
                 : currencyUnknown
-                  ? "Fathom doesn't tell Sounding this event's currency, so values show as plain amounts. Set it on the Sites page to see them as money."
+                  ? (
+                      <>
+                        Fathom doesn&apos;t tell Sounding this event&apos;s currency, so values show as plain amounts. Set it on the{" "}
+                        <Link href={siteEventsHref(value.site)} className="text-accent underline">
+                          site&apos;s Events page
+                        </Link>{" "}
+                        to see them as money.
+                      </>
+                    )
                   : undefined
           }
           value={value.event ?? ""}
