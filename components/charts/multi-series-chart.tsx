@@ -1,10 +1,11 @@
 "use client";
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
-import type { Aggregate, DateGrouping, EventCurrency } from "@/lib/query/fathom-fields";
-import { OTHER_KEY, bucketLabel, type DrawnKind, type MultiSeries } from "@/lib/reports/chart-data";
+import { type Aggregate, type DateGrouping, type EventCurrency, metricLabel } from "@/lib/query/fathom-fields";
+import { bucketLabel, type DrawnKind } from "@/lib/reports/chart-data";
+import { OTHER_KEY, type MultiSeries } from "@/lib/reports/multi-series";
 import { multiSeriesSummary } from "@/lib/reports/chart-summary";
 import { ChartFrame } from "./chart-frame";
-import { AXIS_PROPS, CHART_COLORS, TOOLTIP_BOX, bucketTick, metricTick, metricValue, seriesColor } from "./chart-format";
+import { AXIS_PROPS, CHART_COLORS, TOOLTIP_BOX, bucketTick, metricValue, seriesColor, valueAxis } from "./chart-format";
 
 export type MultiSeriesChartProps = {
   chart: MultiSeries;
@@ -18,12 +19,14 @@ export type MultiSeriesChartProps = {
 
 type TooltipProps = Pick<TooltipContentProps, "active" | "payload" | "label"> & Pick<MultiSeriesChartProps, "chart" | "metric" | "grouping" | "currency">;
 
-function MultiTooltip({ active, payload, label, chart, metric, grouping, currency }: TooltipProps) {
+/** A bucket's figure for each series, under the bucket and the metric they are in. */
+export function MultiTooltip({ active, payload, label, chart, metric, grouping, currency }: TooltipProps) {
   const point = payload?.[0]?.payload as Record<string, unknown> | undefined;
   if (!active || !point) return null;
   return (
     <div className={TOOLTIP_BOX}>
       <p className="font-medium">{typeof label === "string" ? bucketLabel(label, grouping) : null}</p>
+      <p className="text-muted">{metricLabel(metric)}</p>
       <ul>
         {chart.series.map((series, index) => (
           <li key={series.key} className="flex items-center gap-2 tabular-nums">
@@ -35,6 +38,14 @@ function MultiTooltip({ active, payload, label, chart, metric, grouping, currenc
       </ul>
     </div>
   );
+}
+
+/** Every figure the value axis must reach: each point's sum when the series stack, else each value. */
+function stackedValues({ series, points }: MultiSeries, stacked: boolean): number[] {
+  return points.flatMap((point) => {
+    const values = series.map((item) => point[item.key]).filter((value): value is number => typeof value === "number");
+    return stacked ? [values.reduce((sum, value) => sum + value, 0)] : values;
+  });
 }
 
 /**
@@ -49,7 +60,7 @@ export function MultiSeriesChart({ chart, metric, grouping, kind, groupLabel, cu
       <ComposedChart data={chart.points} accessibilityLayer={false} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
         <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
         <XAxis dataKey="bucket" tickFormatter={bucketTick(grouping)} minTickGap={24} {...AXIS_PROPS} />
-        <YAxis tickFormatter={metricTick(metric, currency)} width={60} {...AXIS_PROPS} />
+        <YAxis width={60} {...valueAxis(metric, currency, stackedValues(chart, kind !== "line"))} {...AXIS_PROPS} />
         <Tooltip
           content={(tooltip) => (
             <MultiTooltip active={tooltip.active} payload={tooltip.payload} label={tooltip.label} chart={chart} metric={metric} grouping={grouping} currency={currency} />

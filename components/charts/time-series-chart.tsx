@@ -1,10 +1,12 @@
 "use client";
-import { Area, Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import { Area, Bar, CartesianGrid, ComposedChart, Line, Rectangle, ReferenceLine, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
 import type { Aggregate, DateGrouping, EventCurrency } from "@/lib/query/fathom-fields";
-import { bucketLabel, type DrawnKind, type MilestoneMarker, type TimePoint } from "@/lib/reports/chart-data";
+import type { DrawnKind, MilestoneMarker, TimePoint } from "@/lib/reports/chart-data";
 import { timeSeriesSummary } from "@/lib/reports/chart-summary";
+import { drawnPoints, hasPartial, type DrawnPoint } from "@/lib/reports/partial-bucket";
 import { ChartFrame } from "./chart-frame";
-import { AXIS_PROPS, CHART_COLORS, TOOLTIP_BOX, bucketTick, metricTick, metricValue } from "./chart-format";
+import { AXIS_PROPS, CHART_COLORS, bucketTick, valueAxis } from "./chart-format";
+import { MilestoneFlag, SeriesTooltip } from "./time-series-tooltip";
 
 export type TimeSeriesChartProps = {
   points: TimePoint[];
@@ -15,6 +17,11 @@ export type TimeSeriesChartProps = {
   currency?: EventCurrency | null;
   /** "Previous period" or "Previous year" when the report has a comparison. */
   comparisonLabel?: string;
+  /**
+   * The bucket still running (partial-bucket.ts): drawn dashed at the end of a line or area, as a lighter
+   * bar, and said to be "so far" in the tooltip. Null or absent for a closed range.
+   */
+  partialBucket?: string | null;
   /** Clicking a bucket (a page's chart action, e.g. "Add milestone here"); without it the chart only reads. */
   onPickBucket?: (bucket: string) => void;
   /** What a click does, said in the tooltip when `onPickBucket` is set ("Click to add a milestone here"). */
@@ -23,54 +30,29 @@ export type TimeSeriesChartProps = {
   pickedBucket?: string | null;
 };
 
-/** A milestone's flag at the top of its line; its full name shows on hover (SVG title) and in the tooltip. */
-function MilestoneFlag({ viewBox, names }: { viewBox?: { x?: number; y?: number }; names: string[] }) {
-  const x = viewBox?.x ?? 0;
-  const y = viewBox?.y ?? 0;
-  const text = names.join(", ");
-  return (
-    <g data-milestone={text} className="cursor-help">
-      <title>{`Milestone: ${text}`}</title>
-      <path d={`M${x},${y} l6,0 l-6,8 z`} fill={CHART_COLORS.milestone} />
-      <text x={x + 8} y={y + 8} fontSize={11} fill={CHART_COLORS.ink}>
-        {text.length > 18 ? `${text.slice(0, 17)}…` : text}
-      </text>
-    </g>
-  );
-}
+/** The dash of the bucket so far; the comparison's dash ("4 4", muted) stays distinct. */
+const PARTIAL_DASH = "6 4";
 
-type TooltipProps = Pick<TooltipContentProps, "active" | "payload"> &
-  Pick<TimeSeriesChartProps, "metric" | "grouping" | "currency" | "markers" | "comparisonLabel" | "pickHint">;
-
-function SeriesTooltip(props: TooltipProps) {
-  const { active, payload, metric, grouping, currency, markers, comparisonLabel, pickHint } = props;
-  const point = payload?.[0]?.payload as TimePoint | undefined;
-  if (!active || !point) return null;
-  const marker = markers.find((candidate) => candidate.bucket === point.bucket);
-  return (
-    <div className={TOOLTIP_BOX}>
-      <p className="font-medium">{bucketLabel(point.bucket, grouping)}</p>
-      <p className="tabular-nums">{metricValue(metric, point.value, currency)}</p>
-      {comparisonLabel && point.previousBucket ? (
-        <p className="text-muted tabular-nums">
-          {comparisonLabel} ({bucketLabel(point.previousBucket, grouping)}): {metricValue(metric, point.previous, currency)}
-        </p>
-      ) : null}
-      {marker ? <p className="mt-1 font-medium">Milestone: {marker.names.join(", ")}</p> : null}
-      {pickHint ? <p className="mt-1 text-muted">{pickHint}</p> : null}
-    </div>
-  );
+/** A bar, lighter and outlined with a dash when its bucket is still running. */
+function MainBar(props: BarShapeProps) {
+  const partial = (props.payload as DrawnPoint | undefined)?.isPartial === true;
+  if (!partial) return <Rectangle {...props} fill={CHART_COLORS.main} />;
+  return <Rectangle {...props} data-partial="" fill={CHART_COLORS.main} fillOpacity={0.35} stroke={CHART_COLORS.main} strokeDasharray={PARTIAL_DASH} />;
 }
 
 /** The report over time: one metric, the comparison faint and dashed behind it, milestones as flagged lines. */
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
-  const { points, metric, grouping, kind, markers, currency, comparisonLabel, onPickBucket, pickHint, pickedBucket } = props;
-  const summary = timeSeriesSummary({ metric, currency, kind, grouping, points, markers, comparisonLabel });
-  const main = { dataKey: "value", name: "value", isAnimationActive: false };
+  const { points, metric, grouping, kind, markers, currency, comparisonLabel, partialBucket, onPickBucket, pickHint, pickedBucket } = props;
+  const drawn = drawnPoints(points, partialBucket ?? null, kind);
+  const partial = hasPartial(drawn) ? partialBucket : null;
+  const summary = timeSeriesSummary({ metric, currency, kind, grouping, points, markers, comparisonLabel, partialBucket: partial });
+  const values = drawn.flatMap((point) => [point.value, comparisonLabel ? point.previous : undefined]);
+  const common = { isAnimationActive: false };
+  const dot = points.length <= 31 ? { r: 2 } : false;
   return (
     <ChartFrame summary={summary}>
       <ComposedChart
-        data={points}
+        data={drawn}
         accessibilityLayer={false}
         margin={{ top: 16, right: 12, bottom: 4, left: 4 }}
         // Pointer moves are handled at once (not once per frame) when a click picks a day, so a quick
@@ -83,7 +65,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       >
         <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
         <XAxis dataKey="bucket" tickFormatter={bucketTick(grouping)} minTickGap={24} {...AXIS_PROPS} />
-        <YAxis tickFormatter={metricTick(metric, currency)} width={60} allowDecimals={false} {...AXIS_PROPS} />
+        <YAxis width={60} {...valueAxis(metric, currency, values)} {...AXIS_PROPS} />
         <Tooltip
           content={(tooltip) => (
             <SeriesTooltip active={tooltip.active} payload={tooltip.payload} metric={metric} grouping={grouping} currency={currency} markers={markers} comparisonLabel={comparisonLabel} pickHint={onPickBucket ? pickHint : undefined} />
@@ -91,11 +73,17 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           cursor={{ stroke: CHART_COLORS.grid }}
         />
         {comparisonLabel ? (
-          <Line dataKey="previous" name="previous" stroke={CHART_COLORS.previous} strokeDasharray="4 4" strokeWidth={1.5} dot={false} isAnimationActive={false} />
+          <Line dataKey="previous" name="previous" stroke={CHART_COLORS.previous} strokeDasharray="4 4" strokeWidth={1.5} dot={false} {...common} />
         ) : null}
-        {kind === "bar" ? <Bar {...main} fill={CHART_COLORS.main} radius={[3, 3, 0, 0]} maxBarSize={48} /> : null}
-        {kind === "area" ? <Area {...main} type="monotone" stroke={CHART_COLORS.main} strokeWidth={2} fill={CHART_COLORS.main} fillOpacity={0.15} /> : null}
-        {kind === "line" ? <Line {...main} type="monotone" stroke={CHART_COLORS.main} strokeWidth={2} dot={points.length <= 31 ? { r: 2 } : false} /> : null}
+        {kind === "bar" ? <Bar dataKey="value" name="value" shape={MainBar} radius={[3, 3, 0, 0]} maxBarSize={48} {...common} /> : null}
+        {kind === "area" ? <Area dataKey="complete" name="value" type="monotone" stroke={CHART_COLORS.main} strokeWidth={2} fill={CHART_COLORS.main} fillOpacity={0.15} {...common} /> : null}
+        {kind === "area" && partial ? (
+          <Area dataKey="partial" name="so far" className="partial-series" type="monotone" stroke={CHART_COLORS.main} strokeWidth={2} strokeDasharray={PARTIAL_DASH} fill={CHART_COLORS.main} fillOpacity={0.06} {...common} />
+        ) : null}
+        {kind === "line" ? <Line dataKey="complete" name="value" type="monotone" stroke={CHART_COLORS.main} strokeWidth={2} dot={dot} {...common} /> : null}
+        {kind === "line" && partial ? (
+          <Line dataKey="partial" name="so far" className="partial-series" type="monotone" stroke={CHART_COLORS.main} strokeWidth={2} strokeDasharray={PARTIAL_DASH} dot={dot} {...common} />
+        ) : null}
         {markers.map((marker) => (
           <ReferenceLine
             key={marker.bucket}

@@ -98,7 +98,10 @@ function ReportBody({ run, parts, chartAction, titleLevel, now }: BodyProps) {
   }
 
   const shown = result.query;
-  const metric = chosen && shown.metrics.includes(chosen) ? chosen : shown.metrics[0]!;
+  // Until a card is picked, a field breakdown's chart (and the highlighted card) follow the sort's metric.
+  const sortMetric = result.range.grouping === null && shown.by.length > 0 && shown.sort && shown.metrics.includes(shown.sort.field as Aggregate) ? (shown.sort.field as Aggregate) : undefined;
+  const picked = chosen !== null && shown.metrics.includes(chosen);
+  const metric = picked ? chosen : (sortMetric ?? shown.metrics[0]!);
   const comparison =
     result.comparison && shown.compare !== "none"
       ? { totals: result.comparison.totals, range: result.comparison.range, label: COMPARISON_LABELS[shown.compare] }
@@ -132,7 +135,7 @@ function ReportBody({ run, parts, chartAction, titleLevel, now }: BodyProps) {
                 onSelect={shown.metrics.length > 1 && parts.includes("chart") ? setChosen : undefined}
               />
             ) : null}
-            {parts.includes("chart") ? <ReportCharts result={result} metric={metric} chartAction={chartAction} titleLevel={titleLevel} now={now ?? new Date()} /> : null}
+            {parts.includes("chart") ? <ReportCharts result={result} metric={metric} metricPicked={picked} chartAction={chartAction} titleLevel={titleLevel} now={now ?? new Date()} /> : null}
             {parts.includes("table") ? (
               <ReportTable query={shown} range={result.range} rows={result.rows} totals={result.totals} currency={currency} titleLevel={titleLevel} />
             ) : null}

@@ -5,7 +5,8 @@ import type { EventCurrency } from "@/lib/query/fathom-fields";
 import type { ReportQuery } from "@/lib/query/report-query";
 import type { ReportRange, ReportRow, ReportTotals } from "@/lib/query/report-result";
 import { csvFileName, reportCsv } from "@/lib/reports/csv";
-import { displayCell, nextSort, reportColumns, sortRows, type ReportColumn, type TableSort } from "@/lib/reports/report-table-model";
+import { fieldValueLabel } from "@/lib/format/field-values";
+import { displayCell, nextSort, reportColumns, sortRows, type CellContext, type ReportColumn, type TableSort } from "@/lib/reports/report-table-model";
 import { downloadCsv } from "./csv-download";
 
 export type ReportTableProps = {
@@ -25,6 +26,30 @@ const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
 
 function isNumeric(column: ReportColumn) {
   return column.kind === "metric" || column.kind === "share";
+}
+
+/** A grouped value as read: an empty one named and muted, a country by name with its flag (its code on hover). */
+function FieldValue({ row, column }: { row: ReportRow; column: Extract<ReportColumn, { kind: "field" }> }) {
+  const label = fieldValueLabel(column.field, row.fields[column.field]);
+  if (label.missing) {
+    return (
+      <span className="text-muted italic" data-missing-value>
+        {label.text}
+      </span>
+    );
+  }
+  if (!label.raw) return label.text;
+  return (
+    <span title={label.raw} data-raw-value={label.raw}>
+      {label.flag ? <span aria-hidden="true">{label.flag} </span> : null}
+      {label.text}
+    </span>
+  );
+}
+
+/** A cell's content: a grouped value drawn as read, anything else as the model writes it. */
+function cellContent(row: ReportRow, column: ReportColumn, context: CellContext) {
+  return column.kind === "field" ? <FieldValue row={row} column={column} /> : displayCell(row, column, context);
 }
 
 /** Every row of the report: sortable by any column, with the share of the total, and a CSV of what is shown. */
@@ -90,11 +115,11 @@ export function ReportTable({ query, range, rows, totals, currency, titleLevel =
                 {columns.map((column, columnIndex) =>
                   columnIndex === 0 && !isNumeric(column) ? (
                     <th key={column.id} scope="row" className={`px-3 py-1.5 text-left font-normal ${column.kind === "date" ? "whitespace-nowrap" : "max-w-xs break-words"}`}>
-                      {displayCell(row, column, context)}
+                      {cellContent(row, column, context)}
                     </th>
                   ) : (
                     <td key={column.id} className={`px-3 py-1.5 ${isNumeric(column) || column.kind === "date" ? "whitespace-nowrap tabular-nums" : "max-w-xs break-words"} ${isNumeric(column) ? "text-right" : ""}`}>
-                      {displayCell(row, column, context)}
+                      {cellContent(row, column, context)}
                     </td>
                   ),
                 )}

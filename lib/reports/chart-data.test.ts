@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ReportRange, ReportRow } from "@/lib/query/report-result";
-import { dayOfBucket, drawnKind, milestoneMarkers, multiSeries, timeSeriesPoints, topRows } from "./chart-data";
+import { dayOfBucket, drawnKind, milestoneMarkers, timeSeriesPoints, topRows } from "./chart-data";
 
 function range(buckets: string[]): ReportRange {
   return {
@@ -87,30 +87,16 @@ describe("topRows", () => {
   });
 });
 
-describe("multiSeries", () => {
-  const buckets = ["2024-05-01", "2024-05-02", "2024-05-03"];
-  const row = (date: string, pathname: string, pageviews: number, bounce = 0.5): ReportRow => ({
-    date,
-    fields: { pathname },
-    values: { pageviews, bounce_rate: bounce },
-  });
-  const rows = ["/a", "/b", "/c", "/d", "/e", "/f", "/g"].flatMap((path, rank) => [row("2024-05-01", path, 70 - rank * 10), row("2024-05-02", path, 1)]);
-
-  it("keeps the top five groups and sums the rest into Other, filling gaps up to the last bucket", () => {
-    const chart = multiSeries(rows, "pageviews", ["pathname"], buckets, "2024-05-02");
-    expect(chart.series.map((series) => series.name)).toEqual(["/a", "/b", "/c", "/d", "/e", "Other"]);
-    expect(chart.points[0]).toEqual({ bucket: "2024-05-01", s0: 70, s1: 60, s2: 50, s3: 40, s4: 30, other: 20 + 10 });
-    expect(chart.points[1]).toMatchObject({ s0: 1, other: 2 });
-    expect(chart.points[2]).toEqual({ bucket: "2024-05-03", s0: undefined, s1: undefined, s2: undefined, s3: undefined, s4: undefined, other: undefined });
-  });
-
-  it("fills a group's missing bucket with zero", () => {
-    const chart = multiSeries([row("2024-05-01", "/a", 3), row("2024-05-03", "/a", 4)], "pageviews", ["pathname"], buckets, "2024-05-03");
-    expect(chart.points.map((point) => point.s0)).toEqual([3, 0, 4]);
-  });
-
-  it("has no Other for a ratio, which cannot be added up", () => {
-    const chart = multiSeries(rows, "bounce_rate", ["pathname"], buckets, "2024-05-02");
-    expect(chart.series.map((series) => series.key)).toEqual(["s0", "s1", "s2", "s3", "s4"]);
+describe("bar labels", () => {
+  it("name an empty value per field, and a country by name with its flag (its code kept for the tooltip)", () => {
+    const rows: ReportRow[] = [
+      { fields: { utm_campaign: "", country_code: "DE" }, values: { visits: 9 } },
+      { fields: { utm_campaign: null, country_code: "XX" }, values: { visits: 4 } },
+    ];
+    expect(topRows(rows, "visits", ["utm_campaign", "country_code"])).toEqual([
+      { label: "(none) · 🇩🇪 Germany", spoken: "(none) · Germany", raw: "DE", value: 9 },
+      { label: "(none) · XX", value: 4 },
+    ]);
+    expect(topRows([{ fields: { referrer_hostname: "" }, values: { visits: 1 } }], "visits", ["referrer_hostname"])[0]?.label).toBe("Direct / none");
   });
 });

@@ -1,13 +1,14 @@
 /**
  * A report's answer shaped for the charts: a time series over every bucket of the range with the
- * comparison period aligned by position, milestones placed on their bucket, the top rows of a field
- * grouping, and the top five series (plus "Other") of a report grouped by date and a field. Pure.
+ * comparison period aligned by position, milestones placed on their bucket, and the rows of a field
+ * grouping as labelled bars (the top five series of a report grouped by date and a field: multi-series.ts;
+ * a bar chart that follows the report's sort: field-ranking.ts). Pure.
  */
-import { type Aggregate, type DateGrouping, type GroupableField, metricInfo } from "@/lib/query/fathom-fields";
+import type { Aggregate, DateGrouping, GroupableField } from "@/lib/query/fathom-fields";
 import { formatBucket } from "@/lib/format/format-date";
 import type { ChartKind } from "@/lib/query/report-query";
 import type { ReportMilestone, ReportRange, ReportRow } from "@/lib/query/report-result";
-import { NONE_LABEL } from "./report-table-model";
+import { fieldValueLabel, fieldValueText } from "@/lib/format/field-values";
 
 export type TimePoint = {
   bucket: string;
@@ -117,71 +118,39 @@ export function milestoneMarkers(milestones: readonly ReportMilestone[], groupin
   return [...markers.values()].sort((a, b) => a.bucket.localeCompare(b.bucket));
 }
 
-/** A row's grouped values as one label: `/pricing · Chrome`. */
-export function rowLabel(row: ReportRow, by: readonly GroupableField[]): string {
-  return by.map((field) => row.fields[field] ?? NONE_LABEL).join(" · ");
+/**
+ * A row's grouped values as one label, as the chart draws it (`/pricing · 🇩🇪 Germany`), or with
+ * `flags: false` as a summary says it (`/pricing · Germany`). Empty values are named (field-values.ts).
+ */
+export function rowLabel(row: ReportRow, by: readonly GroupableField[], { flags = true }: { flags?: boolean } = {}): string {
+  return by.map((field) => fieldValueText(field, row.fields[field], { flag: flags })).join(" · ");
 }
 
-export type BarDatum = { label: string; value: number };
+export type BarDatum = {
+  /** What the bar is labelled with, flags included. */
+  label: string;
+  value: number;
+  /** The label without flags, for the chart's summary, when it differs from `label`. */
+  spoken?: string;
+  /** The raw values shown under another name (a country's code), for the tooltip. */
+  raw?: string;
+};
 
-/** The rows with the most of `metric`, biggest first. */
+/** One row as a bar of `metric`. */
+export function barDatum(row: ReportRow, metric: Aggregate, by: readonly GroupableField[]): BarDatum {
+  const label = rowLabel(row, by);
+  const spoken = rowLabel(row, by, { flags: false });
+  const raw = by
+    .map((field) => fieldValueLabel(field, row.fields[field]).raw)
+    .filter((code): code is string => code !== undefined)
+    .join(" · ");
+  return { label, value: row.values[metric] ?? 0, ...(spoken !== label ? { spoken } : {}), ...(raw ? { raw } : {}) };
+}
+
+/** The rows with the most of `metric`, biggest first (a chart that follows the report's sort: field-ranking.ts). */
 export function topRows(rows: readonly ReportRow[], metric: Aggregate, by: readonly GroupableField[], count = 10): BarDatum[] {
   return rows
-    .map((row) => ({ label: rowLabel(row, by), value: row.values[metric] ?? 0 }))
+    .map((row) => barDatum(row, metric, by))
     .sort((a, b) => b.value - a.value)
     .slice(0, count);
-}
-
-/** Whether per-group figures of a metric add up to a meaningful "Other" (counts and money do, ratios don't). */
-export function sumsAcrossGroups(metric: Aggregate): boolean {
-  return ["count", "money"].includes(metricInfo(metric).format);
-}
-
-export type Series = { key: string; name: string };
-export type MultiSeries = { series: Series[]; points: Array<Record<string, string | number | undefined>> };
-export const OTHER_KEY = "other";
-export const OTHER_LABEL = "Other";
-
-/**
- * The top `count` groups by their sum of `metric` over the range, each a series over every bucket up
- * to `lastBucket` (zeros in the gaps), plus "Other" for the remaining groups when the metric adds up.
- */
-export function multiSeries(
-  rows: readonly ReportRow[],
-  metric: Aggregate,
-  by: readonly GroupableField[],
-  buckets: readonly string[],
-  lastBucket: string | undefined,
-  count = 5,
-): MultiSeries {
-  const groups = new Map<string, { sum: number; byBucket: Map<string, number> }>();
-  for (const row of rows) {
-    if (row.date === undefined) continue;
-    const label = rowLabel(row, by);
-    const group = groups.get(label) ?? { sum: 0, byBucket: new Map<string, number>() };
-    const value = row.values[metric] ?? 0;
-    group.sum += value;
-    group.byBucket.set(row.date, (group.byBucket.get(row.date) ?? 0) + value);
-    groups.set(label, group);
-  }
-  const ranked = [...groups.entries()].sort((a, b) => b[1].sum - a[1].sum || a[0].localeCompare(b[0]));
-  const top = ranked.slice(0, count);
-  const rest = sumsAcrossGroups(metric) ? ranked.slice(count) : [];
-  const series: Series[] = top.map(([name], index) => ({ key: `s${index}`, name }));
-  if (rest.length > 0) series.push({ key: OTHER_KEY, name: OTHER_LABEL });
-
-  const points = buckets.map((bucket) => {
-    const point: Record<string, string | number | undefined> = { bucket };
-    const filled = lastBucket === undefined || bucket <= lastBucket;
-    top.forEach(([, group], index) => {
-      point[`s${index}`] = group.byBucket.get(bucket) ?? (filled ? 0 : undefined);
-    });
-    if (rest.length > 0) {
-      const values = rest.map(([, group]) => group.byBucket.get(bucket));
-      const known = values.filter((value): value is number => value !== undefined);
-      point[OTHER_KEY] = known.length > 0 ? known.reduce((sum, value) => sum + value, 0) : filled ? 0 : undefined;
-    }
-    return point;
-  });
-  return { series, points };
 }

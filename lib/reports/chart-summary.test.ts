@@ -38,4 +38,32 @@ describe("chart summaries", () => {
       "Bar chart of Visits by Browser, daily, one series each for Chrome, Other.",
     );
   });
+
+  it("say which figure is only so far", () => {
+    const summary = timeSeriesSummary({
+      metric: "visits",
+      kind: "line",
+      grouping: "day",
+      points: [
+        { bucket: "2024-05-14", value: 300 },
+        { bucket: "2024-05-15", value: 40 },
+      ],
+      markers: [],
+      partialBucket: "2024-05-15",
+    });
+    expect(summary).toContain("The figure for Wed, May 15, 2024 is today so far.");
+  });
+
+  it("say the bars' order and scope, and read names without flags", () => {
+    const data = [
+      { label: "🇩🇪 Germany", spoken: "Germany", value: 0.2 },
+      { label: "(none)", value: 0.3 },
+    ];
+    expect(barSummary({ metric: "bounce_rate", data, groupLabel: "Country", direction: "asc", scope: "rows with at least 50 visits" })).toBe(
+      "Bar chart of Bounce rate by Country, rows with at least 50 visits, bottom 2: Germany 20%, (none) 30%.",
+    );
+    const series = [{ key: "s0", name: "🇫🇷 France", spoken: "France" }];
+    expect(multiSeriesSummary({ metric: "visits", kind: "line", grouping: "day", series, groupLabel: "Country" })).toContain("one series each for France.");
+  });
 });
+

@@ -6,7 +6,9 @@
 import { type Aggregate, type DateGrouping, type EventCurrency, metricLabel } from "@/lib/query/fathom-fields";
 import { formatMetric } from "@/lib/format/format-metric";
 import { GROUPING_LABELS } from "@/lib/format/labels";
-import { bucketLabel, type BarDatum, type DrawnKind, type MilestoneMarker, type Series, type TimePoint } from "./chart-data";
+import { bucketLabel, type BarDatum, type DrawnKind, type MilestoneMarker, type TimePoint } from "./chart-data";
+import type { Series } from "./multi-series";
+import { soFarLabel } from "./partial-bucket";
 
 const KIND_NAMES: Record<DrawnKind, string> = { line: "Line chart", area: "Area chart", bar: "Bar chart" };
 
@@ -19,8 +21,10 @@ export function timeSeriesSummary(options: Format & {
   points: readonly TimePoint[];
   markers: readonly MilestoneMarker[];
   comparisonLabel?: string;
+  /** The bucket still running (partial-bucket.ts), when the chart draws one. */
+  partialBucket?: string | null;
 }): string {
-  const { kind, grouping, points, markers, comparisonLabel } = options;
+  const { kind, grouping, points, markers, comparisonLabel, partialBucket } = options;
   const known = points.filter((point): point is TimePoint & { value: number } => point.value !== undefined);
   const first = points[0];
   const last = points.at(-1);
@@ -35,6 +39,7 @@ export function timeSeriesSummary(options: Format & {
       `Highest ${value(options, high.value)} on ${bucketLabel(high.bucket, grouping)}; lowest ${value(options, low.value)} on ${bucketLabel(low.bucket, grouping)}.`,
     );
   }
+  if (partialBucket) sentences.push(`The figure for ${bucketLabel(partialBucket, grouping)} is ${soFarLabel(grouping)}.`);
   if (comparisonLabel) sentences.push(`A dashed line shows the ${comparisonLabel.toLowerCase()}.`);
   if (markers.length > 0) {
     const list = markers.map((marker) => `${marker.names.join(", ")} (${bucketLabel(marker.bucket, grouping)})`).join("; ");
@@ -43,18 +48,20 @@ export function timeSeriesSummary(options: Format & {
   return sentences.join(" ");
 }
 
-export function barSummary(options: Format & { data: readonly BarDatum[]; groupLabel: string }): string {
-  const { data, groupLabel } = options;
-  if (data.length === 0) return `Bar chart of ${metricLabel(options.metric)} by ${groupLabel}: no rows.`;
+/** `direction` "asc" when the bars are the lowest first; `scope` what they are limited to ("pages with at least 50 visits"). */
+export function barSummary(options: Format & { data: readonly BarDatum[]; groupLabel: string; direction?: "asc" | "desc"; scope?: string }): string {
+  const { data, groupLabel, direction = "desc", scope } = options;
+  const within = scope ? `, ${scope}` : "";
+  if (data.length === 0) return `Bar chart of ${metricLabel(options.metric)} by ${groupLabel}${within}: no rows.`;
   const top = data
     .slice(0, 5)
-    .map((datum) => `${datum.label} ${value(options, datum.value)}`)
+    .map((datum) => `${datum.spoken ?? datum.label} ${value(options, datum.value)}`)
     .join(", ");
-  return `Bar chart of ${metricLabel(options.metric)} by ${groupLabel}, top ${data.length}: ${top}${data.length > 5 ? ", …" : ""}.`;
+  return `Bar chart of ${metricLabel(options.metric)} by ${groupLabel}${within}, ${direction === "asc" ? "bottom" : "top"} ${data.length}: ${top}${data.length > 5 ? ", …" : ""}.`;
 }
 
 export function multiSeriesSummary(options: Format & { kind: DrawnKind; grouping: DateGrouping; series: readonly Series[]; groupLabel: string }): string {
   const { kind, grouping, series, groupLabel } = options;
-  const names = series.map((item) => item.name).join(", ");
+  const names = series.map((item) => item.spoken ?? item.name).join(", ");
   return `${KIND_NAMES[kind]} of ${metricLabel(options.metric)} by ${groupLabel}, ${GROUPING_LABELS[grouping].toLowerCase()}, one series each for ${names || "no groups"}.`;
 }

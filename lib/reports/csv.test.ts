@@ -37,6 +37,15 @@ describe("reportCsv", () => {
     const rows: ReportRow[] = [{ fields: { referrer_source: null }, values: {} }];
     expect(reportCsv(rows, columns, { totals: { visits: 0 } })).toBe("Referrer,Visits,% of visits (%)\r\n,,\r\n");
   });
+
+  it("writes grouped values raw: no “(none)”, a country's code rather than its name", () => {
+    const columns = reportColumns({ metrics: ["visits"], by: ["utm_campaign", "country_code"], grouping: null });
+    const rows: ReportRow[] = [
+      { fields: { utm_campaign: "", country_code: "DE" }, values: { visits: 3 } },
+      { fields: { utm_campaign: null, country_code: null }, values: { visits: 1 } },
+    ];
+    expect(reportCsv(rows, columns, { totals: { visits: 4 } })).toBe("UTM campaign,Country,Visits,% of visits (%)\r\n,DE,3,75\r\n,,1,25\r\n");
+  });
 });
 
 describe("csvField", () => {

@@ -1,7 +1,8 @@
 /**
- * "Download CSV": the table's rows exactly as shown (same columns, same order), with a header row, as
- * numbers a spreadsheet can add up (no thousands separators, no currency signs; the unit is in the
- * header), and a file name that says which report it is. Pure; the download itself is in csv-download.ts.
+ * "Download CSV": the table's rows in the order shown (same columns, same order), with a header row, as
+ * raw values: numbers a spreadsheet can add up (no thousands separators, no currency signs; the unit is
+ * in the header) and grouped fields as Fathom sent them (empty, not "(none)"; `DE`, not "Germany"), and
+ * a file name that says which report it is. Pure; the download itself is in csv-download.ts.
  */
 import { type EventCurrency, metricInfo } from "@/lib/query/fathom-fields";
 import { CURRENCY_CODES } from "@/lib/format/format-money";
@@ -41,6 +42,8 @@ export function csvValue(row: ReportRow, column: ReportColumn, { totals }: Pick<
     case "date":
       return row.date ?? "";
     case "field":
+      // The CSV has raw values, not what the table shows: an empty cell, not "(none)" or "Direct / none",
+      // and a country's ISO code, not its name, so a spreadsheet can join and filter on them.
       return row.fields[column.field] ?? "";
     case "share": {
       const share = shareOfTotal(row, column.metric, totals);

@@ -76,6 +76,30 @@ describe("displayCell", () => {
     const cols = reportColumns({ metrics: ["avg_duration", "bounce_rate", "value"], by: ["referrer_source"], grouping: "day" });
     const r: ReportRow = { date: "2024-05-15", fields: { referrer_source: null }, values: { avg_duration: 125, bounce_rate: 0.4234, value: 123456 } };
     const cells = cols.map((column) => displayCell(r, column, { totals: { value: 123456 * 4 }, grouping: "day", currency: "euro" }));
-    expect(cells).toEqual(["Wed, May 15, 2024", "(none)", "2m 05s", "42.3%", "€1,234.56", "25%"]);
+    expect(cells).toEqual(["Wed, May 15, 2024", "Direct / none", "2m 05s", "42.3%", "€1,234.56", "25%"]);
   });
 });
+
+describe("grouped values", () => {
+  const cols = reportColumns({ metrics: ["visits"], by: ["utm_campaign", "referrer_hostname", "country_code"], grouping: null });
+  const r = (campaign: string | null, referrer: string | null, country: string | null, visits = 1): ReportRow => ({
+    fields: { utm_campaign: campaign, referrer_hostname: referrer, country_code: country },
+    values: { visits },
+  });
+  const cells = (row: ReportRow) => cols.map((column) => displayCell(row, column, { totals: { visits: 10 }, grouping: null }));
+
+  it("name an empty value, null or empty string, per field, and a country by name", () => {
+    expect(cells(r("", "", "DE"))).toEqual(["(none)", "Direct / none", "Germany", "1", "10%"]);
+    expect(cells(r(null, null, null)).slice(0, 3)).toEqual(["(none)", "Direct / none", "(none)"]);
+    expect(cells(r("spring", "news.example", "XX")).slice(0, 3)).toEqual(["spring", "news.example", "XX"]);
+  });
+
+  it("sort as they read: countries by name, empty values last", () => {
+    const rows = [r("b", null, "DE"), r("", null, "AT"), r("a", null, "FR"), r(null, null, "")];
+    const byCountry = sortRows(rows, { column: "country_code", direction: "asc" }, cols, {});
+    expect(byCountry.map((row) => row.fields.country_code)).toEqual(["AT", "FR", "DE", ""]);
+    const byCampaign = sortRows(rows, { column: "utm_campaign", direction: "desc" }, cols, {});
+    expect(byCampaign.map((row) => row.fields.utm_campaign)).toEqual(["b", "a", "", null]);
+  });
+});
+

@@ -8,6 +8,7 @@ import type { ReportRow, ReportTotals } from "@/lib/query/report-result";
 import { formatBucket } from "@/lib/format/format-date";
 import { formatMetric } from "@/lib/format/format-metric";
 import { NO_VALUE, formatPercent } from "@/lib/format/format-number";
+import { fieldValueLabel, fieldValueText } from "@/lib/format/field-values";
 
 export type ReportColumn =
   | { id: "date"; kind: "date"; label: string }
@@ -17,9 +18,6 @@ export type ReportColumn =
 
 export type ColumnId = ReportColumn["id"];
 export type TableSort = { column: ColumnId; direction: "asc" | "desc" };
-
-/** What a missing grouped value (no referrer, no UTM tag) reads as. */
-export const NONE_LABEL = "(none)";
 
 export type TableShape = {
   metrics: readonly Aggregate[];
@@ -50,13 +48,18 @@ export function shareOfTotal(row: ReportRow, metric: Aggregate, totals: ReportTo
   return value / total;
 }
 
-/** The value a column sorts by: numbers for metrics and shares, text for dates and fields (null last). */
+/**
+ * The value a column sorts by: numbers for metrics and shares, text for dates and fields (a field as it
+ * reads, so countries sort by name; missing values null, last).
+ */
 function sortValue(row: ReportRow, column: ReportColumn, totals: ReportTotals): number | string | null {
   switch (column.kind) {
     case "date":
       return row.date ?? null;
-    case "field":
-      return row.fields[column.field] ?? null;
+    case "field": {
+      const label = fieldValueLabel(column.field, row.fields[column.field]);
+      return label.missing ? null : label.text;
+    }
     case "metric":
       return row.values[column.metric] ?? null;
     case "share":
@@ -97,13 +100,13 @@ export function nextSort(current: TableSort | null, column: ReportColumn): Table
 
 export type CellContext = { totals: ReportTotals; grouping: DateGrouping | null; currency?: EventCurrency | null };
 
-/** A cell as the table shows it. */
+/** A cell as the table shows it (a field's value without its flag: the table component draws that). */
 export function displayCell(row: ReportRow, column: ReportColumn, { totals, grouping, currency }: CellContext): string {
   switch (column.kind) {
     case "date":
       return row.date && grouping ? formatBucket(row.date, grouping, "full") : NO_VALUE;
     case "field":
-      return row.fields[column.field] ?? NONE_LABEL;
+      return fieldValueText(column.field, row.fields[column.field]);
     case "metric": {
       const value = row.values[column.metric];
       return value === undefined ? NO_VALUE : formatMetric(column.metric, value, { currency });
