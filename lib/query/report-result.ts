@@ -63,7 +63,10 @@ export const reportResultSchema = z.object({
   comparison: z
     .object({
       range: reportRangeSchema,
-      /** The comparison period's series by date (no field groupings); empty without a date grouping. */
+      /**
+       * The comparison period's series by date (no field groupings) when the report has a date grouping; for
+       * a breakdown by fields only, its rows by the same fields, sort and limit; empty for an ungrouped report.
+       */
       rows: z.array(reportRowSchema),
       totals: reportTotalsSchema,
     })

@@ -108,10 +108,32 @@ describe("planReport", () => {
     expect(plan.comparison?.rows?.date_grouping).toBe("hour");
   });
 
-  it("has no comparison series for a field-only report, only its totals", () => {
-    const plan = planReport({ ...base, grouping: "none", by: ["pathname"], compare: "previous_year" }, { timezone: NY, now: NOW });
-    expect(plan.comparison?.rows).toBeNull();
+  it("compares a field-only breakdown row by row: the previous period by the same fields, sort and limit", () => {
+    const query: ReportQuery = { ...base, grouping: "none", by: ["pathname"], limit: 10, compare: "previous_year" };
+    const plan = planReport(query, { timezone: NY, now: NOW });
+    expect(plan.comparison?.rows).toMatchObject({
+      field_grouping: ["pathname"],
+      sort_by: "visits:desc",
+      limit: 10,
+      date_from: "2023-04-16 00:00:00",
+      date_to: "2023-05-15 23:59:59",
+    });
+    expect(plan.comparison?.rows).not.toHaveProperty("date_grouping");
     expect(plan.comparison?.totals).toMatchObject({ date_from: "2023-04-16 00:00:00", date_to: "2023-05-15 23:59:59" });
+    expect(planReport({ ...base, grouping: "none", compare: "previous_year" }, { timezone: NY, now: NOW }).comparison?.rows).toBeNull();
+  });
+
+  it("sums additive totals from the buckets instead of asking for them, and asks when a metric is not additive", () => {
+    const additive: ReportQuery = { ...base, metrics: ["pageviews", "visits"], compare: "previous_period" };
+    const plan = planReport(additive, { timezone: NY, now: NOW });
+    expect([plan.sumTotals, plan.totals, plan.comparison?.totals]).toEqual([true, null, null]);
+    expect(plan.comparison?.rows).toMatchObject({ date_grouping: "day" });
+    // Uniques count a person once per range; a limit keeps only some buckets; fields split visits across rows.
+    expect(planReport({ ...additive, metrics: ["pageviews", "uniques"] }, { timezone: NY, now: NOW }).totals).not.toBeNull();
+    expect(planReport({ ...additive, limit: 5 }, { timezone: NY, now: NOW }).totals).not.toBeNull();
+    expect(planReport({ ...additive, by: ["pathname"] }, { timezone: NY, now: NOW }).totals).not.toBeNull();
+    // The comparison's series is every bucket whatever the main query's limit: its totals are still summed.
+    expect(planReport({ ...additive, limit: 5 }, { timezone: NY, now: NOW }).comparison?.totals).toBeNull();
   });
 
   it("produces only parameters Fathom accepts, for every valid query, timezone and day", () => {

@@ -73,7 +73,10 @@ export type ReportPlan = {
   sumTotals: boolean;
   comparison: null | {
     range: ResolvedRange;
-    /** The comparison period's time series (date grouping only); null when the report has no date grouping. */
+    /**
+     * The comparison period's time series (date grouping only), or its rows by the same fields (same sort and
+     * limit) for a breakdown by fields only; null for an ungrouped report.
+     */
     rows: AggregationParams | null;
     /** Its ungrouped totals; null when they are the sum of its series (additive metrics). */
     totals: AggregationParams | null;
@@ -101,7 +104,9 @@ export function planReport(query: ReportQuery, options: ResolveOptions): ReportP
     const fixed: ReportQuery = { ...query, grouping: grouping ?? "none" };
     plan.comparison = {
       range: previous,
-      rows: grouping ? toAggregationParams(fixed, previous, { dateOnly: true }) : null,
+      // A series by date when the report has a date grouping; a breakdown by fields only compares row by
+      // row, so its rows by the same fields, sort and limit (each page's visits and their change).
+      rows: grouping ? toAggregationParams(fixed, previous, { dateOnly: true }) : query.by.length > 0 ? toAggregationParams(fixed, previous) : null,
       // Its series is every bucket (date only, no limit), so additive totals are its sum.
       totals: additive ? null : toAggregationParams(query, previous, { ungrouped: true }),
     };

@@ -127,7 +127,7 @@ describe("runReport", () => {
     expect(result.rows.every((row) => row.values.visits === 0)).toBe(true);
   });
 
-  it("keeps field-grouped rows in Fathom's order with null for missing values; the comparison has totals only", async () => {
+  it("keeps field-grouped rows in Fathom's order with null for missing values; the comparison has the same rows, for a change per row", async () => {
     const { provider, calls } = fakeProvider((params) =>
       isTotals(params)
         ? { rows: [row({ pageviews: 500 })] }
@@ -146,8 +146,13 @@ describe("runReport", () => {
     ]);
     expect(result.totals).toEqual({ pageviews: 500 });
     expect(result.range).toMatchObject({ grouping: null, buckets: [] });
-    expect(result.comparison).toMatchObject({ rows: [], totals: { pageviews: 500 }, range: { startDate: "2023-04-16" } });
-    expect(calls.map((call) => call.params.field_grouping ?? null)).toEqual([["pathname", "referrer_hostname"], null, null]);
+    expect(result.comparison).toMatchObject({ rows: result.rows, totals: { pageviews: 500 }, range: { startDate: "2023-04-16" } });
+    expect(calls.map((call) => [call.params.date_from?.slice(0, 4), call.params.field_grouping ?? null])).toEqual([
+      ["2024", ["pathname", "referrer_hostname"]],
+      ["2024", null],
+      ["2023", ["pathname", "referrer_hostname"]],
+      ["2023", null],
+    ]);
   });
 
   it("makes one call for an ungrouped report, zeros when Fathom has no row", async () => {

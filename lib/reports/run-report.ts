@@ -136,10 +136,11 @@ export async function runReport(query: ReportQuery, { provider, now, priority = 
   };
   if (plan.comparison && (comparisonTotals || comparisonRows)) {
     const previous = reportRange(plan.comparison.range, plan.grouping);
-    const seriesShape: RowShape = { ...shape, by: [] };
+    // A series by date compares bucket by bucket; a breakdown by fields only, row by row.
+    const seriesShape: RowShape = plan.grouping ? { ...shape, by: [] } : shape;
     result.comparison = {
       range: previous,
-      rows: comparisonRows ? rowsOf(comparisonRows.data, seriesShape, previous, { limit: undefined, sort: undefined }, now) : [],
+      rows: comparisonRows ? rowsOf(comparisonRows.data, seriesShape, previous, plan.grouping ? { limit: undefined, sort: undefined } : query, now) : [],
       totals: comparisonTotals ? totalsFrom(comparisonTotals.data, query.metrics) : summedTotals(comparisonRows!.data, query.metrics),
     };
   }
