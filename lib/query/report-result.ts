@@ -69,8 +69,15 @@ export const reportResultSchema = z.object({
        */
       rows: z.array(reportRowSchema),
       totals: reportTotalsSchema,
+      siteVisits: z.number().optional(),
     })
     .optional(),
+  /**
+   * An event report's site visits over the same dates and filters (a pageview question), from which
+   * conversion rate and revenue per visitor are computed; absent for pageview reports, for event reports
+   * without unique completions or value, and when they could not be had.
+   */
+  siteVisits: z.number().optional(),
   /**
    * The event's currency, for formatting `value` (Fathom's names: "dollar", "euro", …); null for a pageview
    * report or an event whose currency was never set through Sounding.

@@ -59,6 +59,20 @@ export function additiveMetrics(metrics: readonly Aggregate[]): boolean {
   return metrics.every((metric) => ADDITIVE_METRICS.has(metric));
 }
 
+/**
+ * An event report with unique completions or value gets the site's visits over the same dates and filters,
+ * so conversion rate and revenue per visitor can be computed (Fathom has no such aggregate).
+ */
+export function needsSiteVisits(query: Pick<ReportQuery, "entity" | "metrics">): boolean {
+  return query.entity === "event" && (query.metrics.includes("unique_conversions") || query.metrics.includes("value"));
+}
+
+/** The site's visits over `range` with the report's filters: one ungrouped pageview question. */
+function siteVisitsParams(query: ReportQuery, range: ResolvedRange): AggregationParams {
+  const visits: ReportQuery = { ...query, entity: "pageview", event: undefined, metrics: ["visits"], by: [], grouping: "none", sort: undefined, limit: undefined };
+  return toAggregationParams(visits, range, { ungrouped: true });
+}
+
 export type ReportPlan = {
   range: ResolvedRange;
   /** The date grouping the report runs with ("auto" resolved); null for none. */
@@ -71,6 +85,8 @@ export type ReportPlan = {
   totals: AggregationParams | null;
   /** The main query is every date bucket of the range (no field grouping, no limit) of additive metrics: total = sum. */
   sumTotals: boolean;
+  /** The site's visits over the range, for an event report's computed rates (`needsSiteVisits`); else null. */
+  siteVisits: AggregationParams | null;
   comparison: null | {
     range: ResolvedRange;
     /**
@@ -80,6 +96,7 @@ export type ReportPlan = {
     rows: AggregationParams | null;
     /** Its ungrouped totals; null when they are the sum of its series (additive metrics). */
     totals: AggregationParams | null;
+    siteVisits: AggregationParams | null;
   };
 };
 
@@ -96,6 +113,7 @@ export function planReport(query: ReportQuery, options: ResolveOptions): ReportP
     main: toAggregationParams(query, range),
     totals: grouped && !sumTotals ? toAggregationParams(query, range, { ungrouped: true }) : null,
     sumTotals,
+    siteVisits: needsSiteVisits(query) ? siteVisitsParams(query, range) : null,
     comparison: null,
   };
   if (query.compare !== "none") {
@@ -109,6 +127,7 @@ export function planReport(query: ReportQuery, options: ResolveOptions): ReportP
       rows: grouping ? toAggregationParams(fixed, previous, { dateOnly: true }) : query.by.length > 0 ? toAggregationParams(fixed, previous) : null,
       // Its series is every bucket (date only, no limit), so additive totals are its sum.
       totals: additive ? null : toAggregationParams(query, previous, { ungrouped: true }),
+      siteVisits: needsSiteVisits(query) ? siteVisitsParams(query, previous) : null,
     };
   }
   return plan;

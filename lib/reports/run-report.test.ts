@@ -252,6 +252,39 @@ describe("runReport", () => {
     expect(result.totals).toEqual({ conversions: 4, value: 1250 });
   });
 
+  it("asks an event report's site visits over the same dates and filters, for its computed rates, and its comparison's", async () => {
+    const { provider, calls } = fakeProvider((params) =>
+      params.entity === "pageview"
+        ? { rows: [row({ visits: (params.date_from ?? "").startsWith("2024") ? 800 : 400 })] }
+        : { rows: [row({ conversions: 4, unique_conversions: 3, value: 1250 })] },
+    );
+    const filters: ReportQuery["filters"] = [{ property: "utm_campaign", operator: "is", value: "spring" }];
+    const query: ReportQuery = { ...base, entity: "event", event: "Purchase", metrics: ["unique_conversions", "value"], grouping: "none", filters, compare: "previous_year" };
+    const result = await runReport(query, { provider, now: NOW });
+    const visits = calls.filter((call) => call.params.entity === "pageview").map((call) => call.params);
+    expect(visits).toEqual([
+      { entity: "pageview", entity_id: "CDBUGS", aggregates: ["visits"], date_from: "2024-04-16 00:00:00", date_to: "2024-05-15 23:59:59", filters },
+      { entity: "pageview", entity_id: "CDBUGS", aggregates: ["visits"], date_from: "2023-04-16 00:00:00", date_to: "2023-05-15 23:59:59", filters },
+    ]);
+    expect(result.siteVisits).toBe(800);
+    expect(result.comparison?.siteVisits).toBe(400);
+  });
+
+  it("answers an event report without its computed rates when the site visits cannot be had, and asks none for a pageview report", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const busy = new ApiError(429, "budget_exhausted", "Fathom is busy", { retryAfter: 12 });
+    const { provider } = fakeProvider(() => ({ rows: [row({ conversions: 4, unique_conversions: 3, value: 1250 })] }));
+    const aggregate = provider.aggregate;
+    provider.aggregate = (params, options) => (params.entity === "pageview" ? Promise.reject(busy) : aggregate(params, options));
+    const result = await runReport({ ...base, entity: "event", event: "Purchase", metrics: ["unique_conversions"], grouping: "none" }, { provider, now: NOW });
+    expect(result.totals).toEqual({ unique_conversions: 3 });
+    expect(result.siteVisits).toBeUndefined();
+
+    const { provider: pageviews, calls } = fakeProvider(() => ({ rows: [] }));
+    await runReport({ ...base, grouping: "none" }, { provider: pageviews, now: NOW });
+    expect(calls).toHaveLength(1);
+  });
+
   it("counts the event list among the report's upstream calls when reading it cost one", async () => {
     const { provider } = fakeProvider(() => ({ rows: [row({ conversions: 4 })] }));
     const query: ReportQuery = { ...base, entity: "event", event: "Purchase", metrics: ["conversions"], grouping: "none" };

@@ -110,12 +110,22 @@ export async function runReport(query: ReportQuery, { provider, now, priority = 
 
   const plan = planReport(query, { timezone, now, earliest: created });
   const ask = (params: AggregationParams) => provider.aggregate(params, { priority, timezone, solo });
-  const [main, totals, comparisonRows, comparisonTotals, milestones] = await Promise.all([
+  // The site's visits decorate an event report (computed rates): a report without them beats no report.
+  const askVisits = (params: AggregationParams | null | undefined) =>
+    params
+      ? ask(params).catch((error: unknown) => {
+          logError(`Site visits for an event report on ${query.site} could not be had`, error);
+          return null;
+        })
+      : null;
+  const [main, totals, comparisonRows, comparisonTotals, milestones, siteVisits, comparisonVisits] = await Promise.all([
     ask(plan.main),
     plan.totals ? ask(plan.totals) : null,
     plan.comparison?.rows ? ask(plan.comparison.rows) : null,
     plan.comparison?.totals ? ask(plan.comparison.totals) : null,
     milestonesIn(provider, query.site, plan.range, priority),
+    askVisits(plan.siteVisits),
+    askVisits(plan.comparison?.siteVisits),
   ]);
 
   const shape: RowShape = { metrics: query.metrics, by: query.by, grouping: plan.grouping };
@@ -127,9 +137,10 @@ export async function runReport(query: ReportQuery, { provider, now, priority = 
     totals: plan.sumTotals ? summedTotals(main.data, query.metrics) : totalsFrom((totals ?? main).data, query.metrics),
     currency: found?.event.currency ?? null,
     milestones: milestones.milestones,
+    ...(siteVisits ? { siteVisits: totalsFrom(siteVisits.data, ["visits"]).visits ?? 0 } : {}),
     meta: combinedMeta(
-      [main, totals].filter((answer) => answer !== null),
-      [comparisonRows, comparisonTotals].filter((answer) => answer !== null),
+      [main, totals, siteVisits].filter((answer) => answer !== null),
+      [comparisonRows, comparisonTotals, comparisonVisits].filter((answer) => answer !== null),
       // Every list the report read counts when it cost a request, the event list included.
       [sites, found?.answer ?? null, milestones.answer].filter((answer) => answer !== null),
     ),
@@ -142,6 +153,7 @@ export async function runReport(query: ReportQuery, { provider, now, priority = 
       range: previous,
       rows: comparisonRows ? rowsOf(comparisonRows.data, seriesShape, previous, plan.grouping ? { limit: undefined, sort: undefined } : query, now) : [],
       totals: comparisonTotals ? totalsFrom(comparisonTotals.data, query.metrics) : summedTotals(comparisonRows!.data, query.metrics),
+      ...(comparisonVisits ? { siteVisits: totalsFrom(comparisonVisits.data, ["visits"]).visits ?? 0 } : {}),
     };
   }
   return result;
