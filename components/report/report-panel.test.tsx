@@ -176,3 +176,34 @@ describe("the panel", () => {
     expect(screen.getAllByRole("row")[1]!.textContent).toContain("€411.52");
   });
 });
+
+describe("computed cards", () => {
+  it("show an event's conversion rate, revenue per visitor and order value, labelled as computed, with their change", () => {
+    const base = dailyResult();
+    const query = { ...base.query, entity: "event" as const, event: "Purchase", metrics: ["conversions" as const, "unique_conversions" as const, "value" as const] };
+    view({
+      result: {
+        ...base,
+        query,
+        rows: [],
+        totals: { conversions: 40, unique_conversions: 30, value: 120_000 },
+        siteVisits: 1_000,
+        comparison: { ...base.comparison!, rows: [], totals: { conversions: 20, unique_conversions: 20, value: 50_000 }, siteVisits: 1_000 },
+        currency: "dollar",
+      },
+    });
+    const cards = screen.getByRole("list", { name: "Computed from the totals" });
+    const rate = within(cards).getByText("Conversion rate").closest("li")!;
+    expect(rate.textContent).toContain("computed");
+    expect(rate.textContent).toContain("3%");
+    expect(rate.textContent).toContain("unique completions ÷ site visits");
+    expect(rate.querySelector("[data-tone]")!.textContent).toBe("▲ +1 pts");
+    expect(within(cards).getByText("Revenue per visitor").closest("li")!.textContent).toContain("$1.20");
+    expect(within(cards).getByText("Avg. order value").closest("li")!.textContent).toContain("$30.00");
+  });
+
+  it("are not shown for a pageview report", () => {
+    view({ result: dailyResult() });
+    expect(screen.queryByRole("list", { name: "Computed from the totals" })).toBeNull();
+  });
+});

@@ -7,6 +7,8 @@ import type { ReportResult } from "@/lib/query/report-result";
 import { todayIn } from "@/lib/query/resolve-range";
 import { encodeReportQuery } from "@/lib/query/url-codec";
 import type { ChartAction } from "./chart-action";
+import { computedRates } from "@/lib/reports/computed-rates";
+import { ComputedCards } from "./computed-cards";
 import { MetricCards } from "./metric-cards";
 import { ReportCharts } from "./report-charts";
 import { ReportSkeleton } from "./report-skeleton";
@@ -135,6 +137,7 @@ function ReportBody({ run, parts, chartAction, titleLevel, now }: BodyProps) {
                 onSelect={shown.metrics.length > 1 && parts.includes("chart") ? setChosen : undefined}
               />
             ) : null}
+            {parts.includes("cards") ? <ComputedCards rates={computedRates(result)} currency={currency} comparisonRange={comparison?.range} /> : null}
             {parts.includes("chart") ? <ReportCharts result={result} metric={metric} metricPicked={picked} chartAction={chartAction} titleLevel={titleLevel} now={now ?? new Date()} /> : null}
             {parts.includes("table") ? (
               <ReportTable query={shown} range={result.range} rows={result.rows} totals={result.totals} currency={currency} titleLevel={titleLevel} />
