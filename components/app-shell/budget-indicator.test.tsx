@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { BudgetState, ClassState } from "@/lib/governor/budget-state";
 import { BudgetIndicator, reportsTone } from "./budget-indicator";
@@ -44,10 +44,12 @@ describe("BudgetIndicator", () => {
     const button = await screen.findByTestId("budget-indicator");
     expect(button.textContent).toBe("Reports 7/10");
     expect(button.dataset.tone).toBe("good");
-    fireEvent.click(button);
-    expect(await screen.findByText("Fathom API budget")).toBeTruthy();
-    expect(screen.getByText("90 % of 200")).toBeTruthy();
-    expect(screen.getByText("3 · 40 · 900")).toBeTruthy();
+    // The details are the browser's popover, opened by the button (popovertarget), hidden until then by the browser.
+    const details = document.getElementById(button.getAttribute("popovertarget")!)!;
+    expect(details.getAttribute("popover")).toBe("auto");
+    expect(within(details).getByText("Fathom API budget")).toBeTruthy();
+    expect(within(details).getByText("90 % of 200")).toBeTruthy();
+    expect(within(details).getByText("3 · 40 · 900")).toBeTruthy();
   });
 
   it("turns amber below half and red when empty or paused by Fathom", () => {

@@ -1,6 +1,6 @@
 "use client";
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { Popover } from "radix-ui";
+import { useId } from "react";
 import { apiFetch } from "@/lib/api/client";
 import { budgetStateSchema, type BudgetState, type ClassState } from "@/lib/governor/budget-state";
 
@@ -81,9 +81,14 @@ export function BudgetDetails({ state }: { state: BudgetState }) {
   );
 }
 
-/** For admins, in the header: report requests left this minute, coloured when low; details on click. */
+/**
+ * For admins, in the header: report requests left this minute, coloured when low; details on click, in the
+ * browser's own popover (the `popover` attribute: light dismiss, Escape and focus return, no script), so
+ * every page's first load carries no popover library for it.
+ */
 export function BudgetIndicator() {
   const { data, isError } = useQuery({ ...budgetQuery(), refetchInterval: POLL_MS });
+  const id = useId();
   if (!data) {
     return isError ? (
       <span className="text-xs text-muted" title="The budget state could not be loaded.">
@@ -94,20 +99,24 @@ export function BudgetIndicator() {
   const reports = data.classes.reports;
   const tone = reportsTone(reports);
   return (
-    <Popover.Root>
-      <Popover.Trigger
+    <>
+      <button
+        type="button"
+        popoverTarget={`${id}-details`}
         className={`rounded-md border px-2 py-0.5 text-xs font-medium tabular-nums ${TONE_CLASSES[tone]}`}
         aria-label={`Fathom report requests left this minute: ${reports.available} of ${reports.capacity}. Show the API budget.`}
         data-testid="budget-indicator"
         data-tone={tone}
       >
         Reports {reports.available}/{reports.capacity}
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content align="end" sideOffset={6} className="z-50 w-80 rounded-lg border border-line bg-surface p-3 text-ink shadow-lg">
-          <BudgetDetails state={data} />
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+      </button>
+      <div
+        id={`${id}-details`}
+        popover="auto"
+        className="fixed inset-auto right-4 top-14 m-0 w-80 max-w-[calc(100vw-2rem)] rounded-lg border border-line bg-surface p-3 text-ink shadow-lg"
+      >
+        <BudgetDetails state={data} />
+      </div>
+    </>
   );
 }

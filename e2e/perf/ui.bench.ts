@@ -3,8 +3,9 @@
  *
  * Starts the standalone simulator (150 ms latency on every Fathom request, rate limits off: this measures
  * the page, not the budget) and the production server, signs in, and drives Chromium through the real page:
- * - JavaScript of /explore, gzipped: its first load (the scripts its HTML asks for) and all it has loaded
- *   once the first report is drawn;
+ * - JavaScript of /explore, gzipped: its first load (the scripts its HTML asks for, but for the `nomodule`
+ *   polyfills a module-running browser never fetches, printed apart with whether Chromium fetched them)
+ *   and all it has loaded once the first report is drawn;
  * - Run → chart drawn, measured inside the page (performance.now() at the click of Run, until the
  *   report's chart has its data drawn and a frame has been painted), for
  *   cold     reports never asked before (nothing cached anywhere: Fathom is asked),
@@ -118,7 +119,14 @@ async function javascriptOf(page: Page, appUrl: string) {
   });
   const document = await page.goto(`${appUrl}/explore?site=${SITE}`, { waitUntil: "load" });
   const html = (await document?.text()) ?? "";
-  const inHtml = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g)].map((match) => new URL(match[1]!, appUrl).pathname));
+  // A `nomodule` script (Next's legacy polyfills) is neither downloaded nor run by a browser that runs
+  // modules, which is every browser the app supports: counted apart, not as first-load JavaScript.
+  const tags = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+\.js)"([^>]*)>/g)].map((match) => ({
+    file: new URL(match[2]!, appUrl).pathname,
+    legacy: /\bnomodule\b/i.test(`${match[1]} ${match[3]}`),
+  }));
+  const inHtml = new Set(tags.filter((tag) => !tag.legacy).map((tag) => tag.file));
+  const legacy = tags.filter((tag) => tag.legacy).map((tag) => tag.file);
   await page.locator('[data-report-state="ready"] svg.recharts-surface').first().waitFor({ timeout: 60_000 });
   await page.waitForLoadState("networkidle");
   const sizeOf = async (file: string) => loaded.get(file) ?? gzipSync(await (await page.request.get(`${appUrl}${file}`)).body()).length;
@@ -127,8 +135,10 @@ async function javascriptOf(page: Page, appUrl: string) {
   const total = (list: Array<{ bytes: number }>) => list.reduce((sum, item) => sum + item.bytes, 0);
   const describe = (list: Array<{ file: string; bytes: number }>) =>
     [...list].sort((x, y) => y.bytes - x.bytes).map((item) => ({ file: item.file, gzippedKb: kb(item.bytes) }));
+  const legacyBytes = await Promise.all(legacy.map(async (file) => ({ file, bytes: await sizeOf(file) })));
   return {
     firstLoad: { gzippedKb: kb(total(firstLoad)), files: firstLoad.length, largest: describe(firstLoad) },
+    legacyPolyfills: { gzippedKb: kb(total(legacyBytes)), files: legacyBytes.length, loadedByChromium: legacyBytes.some(({ file }) => loaded.has(file)) },
     untilDrawn: { gzippedKb: kb(total(firstLoad) + total(later)), files: firstLoad.length + later.length, afterwards: describe(later) },
   };
 }
@@ -192,6 +202,9 @@ async function main() {
       console.log(`Run → chart drawn, ${label}: p50 ${s.p50} ms, p95 ${s.p95} ms (min ${s.min}, max ${s.max}, ${s.runs} runs)`);
     console.log(`simulator latency ${LATENCY_MS} ms per Fathom request; production build; Chromium`);
     console.log(`first-load JavaScript of /explore: ${js.firstLoad.gzippedKb} KB gzipped in ${js.firstLoad.files} files`);
+    console.log(
+      `  not counted: ${js.legacyPolyfills.gzippedKb} KB gzipped of nomodule polyfills in ${js.legacyPolyfills.files} file(s), ${js.legacyPolyfills.loadedByChromium ? "LOADED" : "not loaded"} by Chromium`,
+    );
     console.log(`JavaScript loaded until the first report is drawn: ${js.untilDrawn.gzippedKb} KB gzipped in ${js.untilDrawn.files} files`);
     line("cold (Fathom asked)", result.runToChartMs.cold);
     line("warm (server cache)", result.runToChartMs.warm);
