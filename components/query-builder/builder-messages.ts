@@ -21,6 +21,16 @@ export function allMessages(messages: QueryMessages): string[] {
   return found;
 }
 
+/**
+ * `messages` without those of the filter rows at `indexes` (the rows still waiting to be touched), so the
+ * summary beside Run says no more than the rows themselves do.
+ */
+export function withoutFilterRows(messages: QueryMessages, indexes: readonly number[]): QueryMessages {
+  if (indexes.length === 0) return messages;
+  const quiet = indexes.map((index) => `filters.${index}`);
+  return Object.fromEntries(Object.entries(messages).filter(([key]) => !quiet.some((path) => key === path || key.startsWith(`${path}.`))));
+}
+
 /** What every section of the builder gets: the draft query, how to change it, and its rule messages. */
 export type BuilderSectionProps = {
   value: ReportQuery;

@@ -1,8 +1,8 @@
 "use client";
-import { format, parseISO } from "date-fns";
 import dynamic from "next/dynamic";
 import { Popover } from "radix-ui";
 import { useId, useState } from "react";
+import { formatDateRange } from "@/lib/format/format-date";
 import { DATE_PRESET_LABELS } from "@/lib/format/labels";
 import { DATE_PRESETS, type DateRange } from "@/lib/query/date-presets";
 import type { ReportQuery } from "@/lib/query/report-query";
@@ -19,8 +19,6 @@ const RangeCalendar = dynamic(() => import("./range-calendar").then((module) => 
   ssr: false,
   loading: () => <p className="p-4 text-sm text-muted">Loading the calendar…</p>,
 });
-
-const readable = (ymd: string) => format(parseISO(ymd), "d MMM yyyy");
 
 /**
  * The date range: a preset (resolved in the site's timezone on the server), or custom dates typed in
@@ -132,7 +130,8 @@ function CustomDates({
         }}
       >
         <Popover.Trigger className={buttonClass("secondary", "self-start py-1")}>
-          {valid.test(from) && valid.test(to) ? `${readable(from)} – ${readable(to)}` : "Pick dates"}
+          {/* As the reports write dates (lib/format), not in a format of the picker's own. */}
+          {valid.test(from) && valid.test(to) ? formatDateRange(from, to) : "Pick dates"}
           <span className="sr-only">: open the calendar</span>
         </Popover.Trigger>
         <Popover.Portal>

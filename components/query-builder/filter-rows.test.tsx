@@ -100,3 +100,41 @@ describe("FilterRows: messages of a new row", () => {
     expect(valueBox(2).getAttribute("aria-invalid")).toBe("true");
   });
 });
+
+describe("FilterRows: the operator picked", () => {
+  const operator = (n: number) => screen.getByRole("combobox", { name: `Filter ${n} operator` }) as HTMLSelectElement;
+
+  it("survives arrowing through a property that doesn't allow it", async () => {
+    const user = userEvent.setup();
+    render(<Harness filters={[filter("/blog")]} />);
+    await user.selectOptions(operator(1), "is like");
+    // As ArrowDown in the property select does: one property after another.
+    await user.selectOptions(property(1), "device_type");
+    expect(operator(1).value).toBe("is");
+    await user.selectOptions(property(1), "operating_system");
+    expect(operator(1).value).toBe("is");
+    await user.selectOptions(property(1), "utm_source");
+    expect(operator(1).value).toBe("is like");
+    expect(filterValues()).toEqual(["/blog"]);
+  });
+
+  it("keeps the latest pick, and a negative one stays negative where it can't be kept", async () => {
+    const user = userEvent.setup();
+    render(<Harness filters={[filter("/blog")]} />);
+    await user.selectOptions(operator(1), "is like");
+    await user.selectOptions(operator(1), "is not like");
+    await user.selectOptions(property(1), "country_code");
+    expect(operator(1).value).toBe("is not");
+    await user.selectOptions(property(1), "pathname");
+    expect(operator(1).value).toBe("is not like");
+  });
+
+  it("keeps the operator of a row opened from a link in the same way", async () => {
+    const user = userEvent.setup();
+    render(<Harness filters={[{ property: "pathname", operator: "matching", value: "^/blog/" }]} />);
+    await user.selectOptions(property(1), "browser");
+    expect(operator(1).value).toBe("is");
+    await user.selectOptions(property(1), "referrer_pathname");
+    expect(operator(1).value).toBe("matching");
+  });
+});

@@ -35,6 +35,8 @@ function setup(initial?: ReportQuery) {
   return { user, onRun, run: () => screen.getByRole("button", { name: /run report/i }) };
 }
 
+const EMPTY = "Type a value to filter on";
+
 function optionLabels(select: HTMLElement) {
   return within(select).getAllByRole("option").map((option) => option.textContent);
 }
@@ -55,15 +57,15 @@ describe("QueryBuilder", () => {
     expect(optionLabels(screen.getByRole("combobox", { name: "Filter 1 operator" }))).toHaveLength(6);
   });
 
-  it("disables Run and says why, beside the control at fault, for hourly over 30 days", async () => {
+  it("refuses to run and says why, beside the control at fault, for hourly over 30 days", async () => {
     const { user, onRun, run } = setup();
-    expect(run()).toHaveProperty("disabled", false);
+    expect(run().getAttribute("aria-disabled")).toBeNull();
 
     const grouping = screen.getByRole("combobox", { name: "Date grouping" });
     await user.selectOptions(grouping, "hour");
 
     const reason = /Hourly needs a range of 7 days or less/;
-    expect(run()).toHaveProperty("disabled", true);
+    expect(run().getAttribute("aria-disabled")).toBe("true");
     const describedBy = grouping.getAttribute("aria-describedby") ?? "";
     const besideGrouping = describedBy.split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" ");
     expect(besideGrouping).toMatch(reason);
@@ -73,26 +75,58 @@ describe("QueryBuilder", () => {
     expect(summary?.textContent).toMatch(reason);
 
     await user.keyboard("{Control>}{Enter}{/Control}");
+    // Refused, not disabled: pressed, it keeps the focus and runs nothing.
+    await user.click(run());
+    expect(document.activeElement).toBe(run());
     expect(onRun).not.toHaveBeenCalled();
 
     await user.selectOptions(screen.getByRole("combobox", { name: "Date range" }), "last_7_days");
-    expect(run()).toHaveProperty("disabled", false);
+    expect(run().getAttribute("aria-disabled")).toBeNull();
     expect(screen.queryByText(reason)).toBeNull();
   });
 
   it("checks a pattern as a regular expression before anything is sent", async () => {
     const { user, run } = setup();
     await user.click(screen.getByRole("button", { name: "Add filter" }));
-    expect(run()).toHaveProperty("disabled", true);
-    expect(screen.getAllByText("Type a value to filter on").length).toBeGreaterThan(0);
-
     await user.selectOptions(screen.getByRole("combobox", { name: "Filter 1 operator" }), "matching");
     await user.type(screen.getByRole("textbox", { name: "Filter 1 value" }), "^/blog/(2024");
-    expect(run()).toHaveProperty("disabled", true);
+    expect(run().getAttribute("aria-disabled")).toBe("true");
     expect(screen.getAllByText(/isn't a valid regular expression/).length).toBeGreaterThan(0);
 
     await user.type(screen.getByRole("textbox", { name: "Filter 1 value" }), ")");
-    expect(run()).toHaveProperty("disabled", false);
+    expect(run().getAttribute("aria-disabled")).toBeNull();
+  });
+
+  it("keeps a new, untouched filter row's problem out of the summary until a run is tried", async () => {
+    const { user, onRun, run } = setup();
+    await user.click(screen.getByRole("button", { name: "Add filter" }));
+    expect(screen.queryByText(EMPTY)).toBeNull();
+    expect(screen.queryByText("Fix this to run the report:")).toBeNull();
+    expect(run().getAttribute("aria-disabled")).toBeNull();
+
+    // Run, pressed, runs nothing: it shows what is missing, beside the row and beside Run.
+    await user.click(run());
+    expect(onRun).not.toHaveBeenCalled();
+    const value = screen.getByRole("textbox", { name: "Filter 1 value" });
+    expect(value.getAttribute("aria-invalid")).toBe("true");
+    expect(document.getElementById(run().getAttribute("aria-describedby") ?? "")?.textContent).toContain(EMPTY);
+    expect(run().getAttribute("aria-disabled")).toBe("true");
+
+    // Fixed, then another row: that one waits to be touched again.
+    await user.type(value, "/pricing");
+    expect(run().getAttribute("aria-disabled")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Add filter" }));
+    expect(screen.queryByText(EMPTY)).toBeNull();
+  });
+
+  it("shows a new row's problem on Ctrl+Enter, before its value is typed", async () => {
+    const { user, onRun } = setup();
+    await user.click(screen.getByRole("button", { name: "Add filter" }));
+    await user.selectOptions(screen.getByRole("combobox", { name: "Filter 1 property" }), "utm_source");
+    await user.keyboard("{Control>}{Enter}{/Control}");
+    expect(onRun).not.toHaveBeenCalled();
+    expect(screen.getByText("Fix this to run the report:").parentElement?.textContent).toContain(EMPTY);
+    expect(screen.getByRole("textbox", { name: "Filter 1 value" }).getAttribute("aria-invalid")).toBe("true");
   });
 
   it("runs on Ctrl+Enter and Cmd+Enter from any control, with the query as shown", async () => {
@@ -153,7 +187,7 @@ describe("QueryBuilder", () => {
   it("refuses to run without a metric and says so", async () => {
     const { user, run } = setup({ ...defaultReportQuery("CDBUGS"), metrics: ["visits"] });
     await user.click(screen.getByRole("checkbox", { name: "Visits" }));
-    expect(run()).toHaveProperty("disabled", true);
+    expect(run().getAttribute("aria-disabled")).toBe("true");
     expect(screen.getAllByText("Pick at least one metric").length).toBeGreaterThan(0);
   });
 
@@ -161,7 +195,7 @@ describe("QueryBuilder", () => {
     const { user, run } = setup();
     await user.selectOptions(screen.getByRole("combobox", { name: "Date range" }), "all_time");
     await user.click(screen.getByRole("radio", { name: "Previous period" }));
-    expect(run()).toHaveProperty("disabled", true);
+    expect(run().getAttribute("aria-disabled")).toBe("true");
     expect(screen.getAllByText(/All time has no earlier period/).length).toBeGreaterThan(0);
   });
 
@@ -175,13 +209,18 @@ describe("QueryBuilder", () => {
     await user.click(run());
     expect(onRun.mock.calls[0]![0].range).toEqual({ preset: "custom", from: from.value, to: to.value });
   });
+
+  it("writes custom dates as the reports do, not in the browser's format", () => {
+    setup({ ...defaultReportQuery("CDBUGS"), range: { preset: "custom", from: "2024-04-16", to: "2024-05-15" } });
+    expect(screen.getByRole("button", { name: /open the calendar/ }).textContent?.replace(/\s/g, " ")).toBe("Apr 16 – May 15, 2024: open the calendar");
+  });
 });
 
 describe("before hydration", () => {
   it("serves its controls and Run disabled, so nothing typed before React runs is lost", () => {
     const html = renderToString(<QueryBuilder value={defaultReportQuery("CDBUGS")} onChange={() => {}} onRun={() => {}} sites={SITES} />);
     expect(html).toMatch(/<fieldset[^>]*disabled/);
-    expect(html).toMatch(/<button[^>]*type="submit"[^>]*disabled/);
+    expect(html).toMatch(/<button[^>]*type="submit"[^>]*\sdisabled=""/);
   });
 
   it("enables them once running in the browser", () => {

@@ -1,8 +1,8 @@
 "use client";
-import { useId, useMemo, useSyncExternalStore, type KeyboardEvent, type ReactNode } from "react";
+import { useId, useMemo, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { queryMessages, type ReportQuery } from "@/lib/query/report-query";
-import { allMessages, type BuilderSectionProps } from "./builder-messages";
+import { queryMessages, type ReportFilter, type ReportQuery } from "@/lib/query/report-query";
+import { allMessages, withoutFilterRows, type BuilderSectionProps } from "./builder-messages";
 import { siteTimezone, type BuilderSite } from "./builder-site";
 import { DateRangePicker } from "./date-range-picker";
 import { DisplaySection } from "./display-section";
@@ -47,22 +47,35 @@ function useHydrated(): boolean {
 /**
  * The report builder, controlled like Grafana's query editors: `value`, `onChange` and a separate Run.
  * Every rule lib/query knows is checked on each change: its message shows beside the control at fault,
- * and Run stays disabled (with the reasons listed beside it) until the query is one Fathom will accept.
- * Ctrl/Cmd+Enter anywhere in the builder runs it; so does Enter in a text field.
+ * and Run refuses (aria-disabled, so it keeps the focus, with the reasons listed beside it) until the
+ * query is one Fathom will accept. Ctrl/Cmd+Enter anywhere in the builder runs it; so does Enter in a
+ * text field.
+ *
+ * A filter row just added, not yet touched, is not a mistake yet (see FilterRows): its messages are kept
+ * out of the summary too, and Run does not look refused for it. Trying to run (Run, Ctrl/Cmd+Enter, Enter)
+ * shows them all, until the query is valid again.
  */
 export function QueryBuilder({ value, onChange, onRun, sites, running = false }: QueryBuilderProps) {
   const id = useId();
   const messages = useMemo(() => queryMessages(value), [value]);
   /** What every section gets. */
   const section: BuilderSectionProps = { value, onChange, messages };
-  const problems = allMessages(messages);
-  const valid = problems.length === 0;
+  const valid = allMessages(messages).length === 0;
+  const [attempted, setAttempted] = useState(false);
+  const [untouched, setUntouched] = useState<ReadonlySet<ReportFilter>>(() => new Set());
+  // Valid again: the attempt is over, and a row added next waits to be touched like any new one.
+  if (attempted && valid) setAttempted(false);
+  const quietRows = attempted ? [] : value.filters.flatMap((filter, index) => (untouched.has(filter) ? [index] : []));
+  /** What the summary lists and Run refuses for: every problem the controls show. */
+  const problems = allMessages(withoutFilterRows(messages, quietRows));
+  const refused = problems.length > 0;
   const timezone = siteTimezone(findSite(sites, value.site));
   // A control changed before hydration would be reset by React: keep them disabled until then.
   const hydrated = useHydrated();
 
   function run() {
     if (valid) onRun(value);
+    else setAttempted(true);
   }
 
   return (
@@ -93,7 +106,7 @@ export function QueryBuilder({ value, onChange, onRun, sites, running = false }:
           <GroupingSection {...section} />
         </Section>
         <Section title="Filters">
-          <FilterRows {...section} />
+          <FilterRows {...section} revealMessages={attempted} onUntouchedChange={setUntouched} />
         </Section>
         <Section title="Rows">
           <SortLimitSection {...section} />
@@ -103,7 +116,13 @@ export function QueryBuilder({ value, onChange, onRun, sites, running = false }:
         </Section>
       </fieldset>
       <div className="sticky bottom-0 flex flex-col gap-1 border-t border-line bg-surface pt-3">
-        <Button type="submit" disabled={!valid || !hydrated} aria-describedby={valid ? `${id}-shortcut` : `${id}-problems`}>
+        <Button
+          type="submit"
+          disabled={!hydrated}
+          aria-disabled={refused || undefined}
+          aria-describedby={refused ? `${id}-problems` : `${id}-shortcut`}
+          className="aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
+        >
           Run report
         </Button>
         <p id={`${id}-shortcut`} className="text-center text-xs text-muted">
@@ -113,7 +132,7 @@ export function QueryBuilder({ value, onChange, onRun, sites, running = false }:
           {running ? "Running the report…" : ""}
         </p>
         <div id={`${id}-problems`} aria-live="polite" className="text-xs text-bad">
-          {valid ? null : (
+          {refused ? (
             <>
               <p className="font-medium">Fix this to run the report:</p>
               <ul className="list-disc pl-4">
@@ -122,7 +141,7 @@ export function QueryBuilder({ value, onChange, onRun, sites, running = false }:
                 ))}
               </ul>
             </>
-          )}
+          ) : null}
         </div>
       </div>
     </form>

@@ -44,6 +44,8 @@ const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => 
     const decoded = decodeReportQuery(url.searchParams);
     return decoded.ok ? Response.json(dailyResult({}, decoded.query)) : Response.json({ error: { code: "invalid_query", message: "Bad." } }, { status: 400 });
   }
+  // What the builder says a run would cost: a read beside Run, not one of the save bar's requests.
+  if (url.pathname === "/api/reports/cost") return Response.json({ error: { code: "not_found", message: "Not here." } }, { status: 404 });
   if (url.pathname.startsWith("/api/reports")) {
     const call = { method: init?.method ?? "GET", path: url.pathname, body: init?.body ? JSON.parse(String(init.body)) : undefined };
     calls.push(call);
@@ -220,5 +222,10 @@ describe("Explore's save bar", () => {
     expect(screen.getByText(/Saved report:/).textContent).toContain("Blog traffic");
     expect(screen.queryByRole("button", { name: "Save" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Save as new" })).toBeNull();
+  });
+
+  it("is left out of a printed page (app/globals.css hides data-print=hide)", () => {
+    renderExplore("/explore?report=12&site=CDBUGS&range=last_7_days", { canSave: true, report: savedReport() });
+    expect(screen.getByRole("region", { name: "Saved report" }).getAttribute("data-print")).toBe("hide");
   });
 });

@@ -116,7 +116,7 @@ export function ExploreSaveBar({ canSave, report, missing, draft, onSaved }: Exp
 
   if (!canSave && !editing && outcome === null) return null;
   return (
-    <section aria-labelledby={`${id}-title`} className="mb-4 flex flex-col gap-2">
+    <section aria-labelledby={`${id}-title`} className="mb-4 flex flex-col gap-2" data-print="hide">
       <h2 id={`${id}-title`} className="sr-only">
         Saved report
       </h2>

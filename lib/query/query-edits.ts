@@ -85,13 +85,25 @@ export function addFilter(query: ReportQuery): ReportQuery {
   return { ...query, filters: [...query.filters, filter] };
 }
 
+/**
+ * Adds a filter as a click on a value does ("Page is /pricing"), unless the query has that very filter
+ * already: the report it returns is a new address, so Back takes the reader to the one before.
+ */
+export function withFilter(query: ReportQuery, filter: ReportFilter): ReportQuery {
+  const same = query.filters.some((item) => item.property === filter.property && item.operator === filter.operator && item.value === filter.value);
+  return same ? query : { ...query, filters: [...query.filters, filter] };
+}
+
 export function removeFilter(query: ReportQuery, index: number): ReportQuery {
   return { ...query, filters: query.filters.filter((_, at) => at !== index) };
 }
 
 /**
- * Changes one part of a filter row. A new property keeps the operator when the property allows it and
- * falls back to "is" otherwise, so the row never holds a combination Fathom refuses.
+ * Changes one part of a filter row. `operator`, with or without a new property, is the operator wanted:
+ * kept when the property allows it, so the row never holds a combination Fathom refuses. When it doesn't
+ * ("contains" on Device), the row falls back to the plain test of the same sense: "is not" for a negative
+ * one (so "does not contain" never turns into its opposite), "is" otherwise. The builder remembers the
+ * user's own choice and asks for it again on the next property (components/query-builder/filter-rows.tsx).
  */
 export function changeFilter(
   query: ReportQuery,
@@ -102,13 +114,21 @@ export function changeFilter(
     if (at !== index) return filter;
     const property = change.property ?? filter.property;
     const operator = change.operator ?? filter.operator;
+    const allowed = operatorsFor(property);
     return {
       property,
-      operator: operatorsFor(property).includes(operator) ? operator : "is",
+      operator: allowed.includes(operator) ? operator : fallbackOperator(operator, allowed),
       value: change.value ?? filter.value,
     };
   });
   return { ...query, filters };
+}
+
+const NEGATIVE_OPERATORS: readonly FilterOperator[] = ["is not", "is not like", "not matching"];
+
+/** The plain test of the same sense as `operator`, when the property allows it ("is" always is). */
+function fallbackOperator(operator: FilterOperator, allowed: readonly FilterOperator[]): FilterOperator {
+  return NEGATIVE_OPERATORS.includes(operator) && allowed.includes("is not") ? "is not" : "is";
 }
 
 /** What the sort list offers: the vocabulary's sortable fields for the chosen metrics and groupings. */

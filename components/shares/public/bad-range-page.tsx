@@ -15,7 +15,7 @@ export function BadRangePage({ slug, branding, embedded, message, presets }: Bad
   return (
     <ShareFrame accent={branding.accent} embedded={embedded}>
       {embedded ? null : <BrandHeader slug={slug} clientName={branding.clientName} hasLogo={branding.hasLogo} />}
-      <main className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-4 px-4 py-10" data-share-bad-range>
+      <main id="main" className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-4 px-4 py-10" data-share-bad-range>
         <h1 className="text-xl font-semibold">{BAD_RANGE_HEADING}</h1>
         {message && message !== BAD_RANGE_HEADING ? <p className="text-sm text-muted">{message}</p> : null}
         {presets.length > 0 ? (

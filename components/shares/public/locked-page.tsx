@@ -19,7 +19,7 @@ export function LockedPage({ slug, branding, embedded, range, error, retryMinute
   return (
     <ShareFrame accent={branding.accent} embedded={embedded}>
       {embedded ? null : <BrandHeader slug={slug} clientName={branding.clientName} hasLogo={branding.hasLogo} />}
-      <main className="flex flex-1 items-start justify-center px-4 py-12">
+      <main id="main" className="flex flex-1 items-start justify-center px-4 py-12">
         <div className="flex w-full max-w-sm flex-col gap-4 rounded-lg border border-line bg-surface p-6 shadow-sm">
           <div className="flex flex-col gap-1">
             <h1 className="text-xl font-semibold">This page is protected</h1>

@@ -22,7 +22,7 @@ export function ShareViewPage({ view, slug, embedded }: { view: ShareView; slug:
       {embedded ? null : (
         <BrandHeader slug={slug} clientName={view.clientName} hasLogo={view.hasLogo} title={view.title} lockedLabel={view.lockedLabel} intro={view.intro} />
       )}
-      <main className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-5 px-4 py-6">
+      <main id="main" className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-5 px-4 py-6">
         {embedded ? <h1 className="sr-only">{view.title}</h1> : null}
         <RangeNav slug={slug} window={view.window} embedded={embedded} />
         {view.tiles.length > 0 ? (
