@@ -231,6 +231,18 @@ describe("runReport", () => {
     expect(result.meta.comparisonFetchedAt).toBe("2024-05-12T09:00:00.000Z");
   });
 
+  it("leaves the years before the first visit off an all-time report", async () => {
+    const { provider } = fakeProvider((params) =>
+      isTotals(params) ? { rows: [row({ visits: 30 })] } : { rows: [row({ visits: 10 }, { date: "2023-05" }), row({ visits: 20 }, { date: "2024-02" })] },
+    );
+    const result = await runReport({ ...base, range: { preset: "all_time" }, metrics: ["visits"], grouping: "month" }, { provider, now: NOW });
+    // The site was made in March 2022; its first visit came in May 2023.
+    expect(result.range.startDate).toBe("2022-03-01");
+    expect(result.range.buckets[0]).toBe("2023-05");
+    expect(result.rows[0]).toMatchObject({ date: "2023-05", values: { visits: 10 } });
+    expect(result.rows.at(-1)?.date).toBe("2024-05");
+  });
+
   it("refuses a site the account does not have", async () => {
     const { provider, calls } = fakeProvider(() => ({ rows: [] }));
     const error = await runReport({ ...base, site: "NOPE" }, { provider, now: NOW }).catch((e: unknown) => e);

@@ -48,6 +48,18 @@ function oldestFetch(answers: ProviderAnswer<unknown>[]): string | undefined {
   return answers.map((answer) => answer.meta.fetchedAt).sort()[0];
 }
 
+/**
+ * "All time" starts on the site's creation date, or on Fathom's launch when that is unknown, often years
+ * before the first visit: the buckets before the first one with data are left off the axis and the rows.
+ */
+function trimBeforeFirstData(result: ReportResult) {
+  const dated = result.rows.filter((row) => row.date !== undefined && Object.values(row.values).some((value) => value !== 0));
+  if (dated.length === 0 || !result.range.grouping) return;
+  const first = dated.map((row) => row.date!).sort()[0]!;
+  result.range.buckets = result.range.buckets.filter((bucket) => bucket >= first);
+  result.rows = result.rows.filter((row) => row.date === undefined || row.date >= first);
+}
+
 function combinedMeta(
   figures: ProviderAnswer<unknown>[],
   comparison: ProviderAnswer<unknown>[],
@@ -145,6 +157,7 @@ export async function runReport(query: ReportQuery, { provider, now, priority = 
       [sites, found?.answer ?? null, milestones.answer].filter((answer) => answer !== null),
     ),
   };
+  if (query.range.preset === "all_time") trimBeforeFirstData(result);
   if (plan.comparison && (comparisonTotals || comparisonRows)) {
     const previous = reportRange(plan.comparison.range, plan.grouping);
     // A series by date compares bucket by bucket; a breakdown by fields only, row by row.
