@@ -21,20 +21,29 @@ function useSettled<T>(value: T, ms: number): T {
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 const secondsUntil = (iso: string | null, now: number) => (iso ? Math.max(1, Math.ceil((Date.parse(iso) - now) / 1000)) : null);
 
+/** Seconds until a report of this cost can start, when the budget cannot take it now; null when it can. */
+export function queueWait(cost: ReportCost, now = Date.now()): number | null {
+  const requests = requestsOf(cost);
+  if (requests === 0) return null;
+  const { available, nextTokenAt, pausedUntil } = cost.budget;
+  if (pausedUntil && Date.parse(pausedUntil) > now) return secondsUntil(pausedUntil, now);
+  if (requests > available) return secondsUntil(nextTokenAt, now) ?? 0;
+  return null;
+}
+
 /** The sentence beside Run: what the report costs now and what the budget leaves. */
 export function costText(cost: ReportCost, now = Date.now()): { text: string; waits: boolean } {
   const requests = requestsOf(cost);
-  const { available, capacity, windowSeconds, nextTokenAt, pausedUntil, queued } = cost.budget;
+  const { available, capacity, windowSeconds, pausedUntil, queued } = cost.budget;
   const per = windowSeconds >= 3600 ? "this hour" : "this minute";
   if (requests === 0) return { text: "Costs no Fathom request: Sounding already has every answer.", waits: false };
   const cached = cost.cached > 0 ? ` (${cost.cached} more answered from the cache)` : "";
   const spend = `${plural(requests, "Fathom request")}${cached}`;
-  const paused = secondsUntil(pausedUntil, now);
-  if (paused !== null && Date.parse(pausedUntil!) > now) {
-    return { text: `${spend}. Fathom asked Sounding to wait: it will be queued and run in about ${paused} s.`, waits: true };
+  const wait = queueWait(cost, now);
+  if (wait !== null && pausedUntil && Date.parse(pausedUntil) > now) {
+    return { text: `${spend}. Fathom asked Sounding to wait: it will be queued and run in about ${wait} s.`, waits: true };
   }
-  if (requests > available) {
-    const wait = secondsUntil(nextTokenAt, now);
+  if (wait !== null) {
     const ahead = queued > 0 ? `, behind ${plural(queued, "report")} already waiting` : "";
     return { text: `${spend}; ${available} of ${capacity} left ${per}. It will be queued${ahead}${wait ? ` and start in about ${wait} s` : ""}.`, waits: true };
   }

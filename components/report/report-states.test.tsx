@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { stubChartLayout } from "@/components/charts/test-chart-layout";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ApiClientError } from "@/lib/api/client";
+import { defaultReportQuery } from "@/lib/query/report-query";
+import { WaitingNote } from "./report-states";
 import { card, view } from "./test-panel-view";
 import { dailyResult } from "./test-report-results";
 
@@ -141,3 +144,34 @@ describe("states", () => {
     expect(screen.getByText("You can retry now.")).toBeTruthy();
   });
 });
+
+describe("a run that waits", () => {
+  const query = defaultReportQuery("CDBUGS");
+
+  it("says nothing for a moment, then that it waits for Fathom and for how long", () => {
+    vi.useFakeTimers();
+    render(<WaitingNote query={query} />);
+    expect(screen.queryByText(/Waiting for Fathom/)).toBeNull();
+    act(() => vi.advanceTimersByTime(2_000));
+    expect(screen.getByText("Waiting for Fathom to answer (2 s so far)…")).toBeTruthy();
+  });
+
+  it("says it is queued for the budget, and about when it starts, when the builder was told it must wait", () => {
+    vi.useFakeTimers({ now: Date.parse("2024-05-15T16:00:00Z") });
+    const client = new QueryClient();
+    const cost = {
+      questions: 2,
+      cached: 0,
+      budget: { available: 0, capacity: 10, windowSeconds: 61, nextTokenAt: "2024-05-15T16:00:30.000Z", pausedUntil: null, queued: 1 },
+    };
+    client.setQueryData(["report-cost", "site=CDBUGS", "shown"], cost);
+    render(
+      <QueryClientProvider client={client}>
+        <WaitingNote query={query} />
+      </QueryClientProvider>,
+    );
+    act(() => vi.advanceTimersByTime(2_000));
+    expect(screen.getByText("Queued for Fathom's request budget (2 s so far): it should start in about 28 s.")).toBeTruthy();
+  });
+});
+

@@ -1,11 +1,16 @@
 "use client";
-import { useEffect, useState } from "react";
+import { QueryClientContext } from "@tanstack/react-query";
+import { useContext, useEffect, useRef, useState } from "react";
+import { queueWait, reportCostKeys } from "@/components/query-builder/run-cost";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { ApiClientError } from "@/lib/api/client";
 import { formatAgo, formatInstant } from "@/lib/format/format-date";
 import { formatDuration } from "@/lib/format/format-duration";
+import type { ReportQuery } from "@/lib/query/report-query";
 import type { ReportMeta } from "@/lib/query/report-result";
+import { encodeReportQuery } from "@/lib/query/url-codec";
+import { reportCostSchema } from "@/lib/reports/report-cost-answer";
 import { useCountdown } from "./use-countdown";
 
 /** No figure in the answer: why, and what to try (a range still to come has nothing to lengthen). */
@@ -13,7 +18,7 @@ export function EmptyReport({ filtered, future = false }: { filtered: boolean; f
   if (future) {
     return (
       <Notice>
-        <p className="font-medium">These dates haven't happened yet.</p>
+        <p className="font-medium">These dates haven&apos;t happened yet.</p>
         <p className="mt-1 text-muted">Pick a range that includes today or earlier days.</p>
       </Notice>
     );
@@ -36,6 +41,36 @@ function useNow(everyMs: number): Date {
     return () => clearInterval(timer);
   }, [everyMs]);
   return now;
+}
+
+/** How long a run may take before the page says what it is waiting for. */
+const QUIET_MS = 1_500;
+
+/**
+ * While a report is being fetched: once it takes longer than a moment, what it waits for and for how long
+ * (the builder's cost answer, when it said the report must wait for the budget), instead of a bare skeleton.
+ */
+export function WaitingNote({ query }: { query: ReportQuery }) {
+  const [started] = useState(() => Date.now());
+  const now = useNow(1_000).getTime();
+  // A panel drawn without a query client (a test, a static page) has no cost answer to read.
+  const client = useContext(QueryClientContext);
+  if (now - started < QUIET_MS) return null;
+  const waited = Math.round((now - started) / 1000);
+  const said = client
+    ?.getQueriesData({ queryKey: reportCostKeys.of(encodeReportQuery(query)) })
+    .map(([, data]) => reportCostSchema.safeParse(data))
+    .find((parsed) => parsed.success)?.data;
+  // What the builder was told before Run: whether the budget could take it, and when it could.
+  const wait = said ? queueWait(said, started) : null;
+  const left = wait === null ? null : Math.max(0, wait - waited);
+  return (
+    <p role="status" className="text-xs text-muted" data-waiting>
+      {left === null
+        ? `Waiting for Fathom to answer (${waited} s so far)…`
+        : `Queued for Fathom's request budget (${waited} s so far)${left > 0 ? `: it should start in about ${left} s` : ": it should start any moment"}.`}
+    </p>
+  );
 }
 
 /** How fresh the figures are; a warning with a way to refresh when the governor served a last good answer. */
@@ -104,13 +139,14 @@ export function ReportError({ error, onRetry, retrying }: { error: unknown; onRe
   const waiting = left > 0;
   const [cancelled, setCancelled] = useState<unknown>(null);
   const queued = isWait(error) && cancelled !== error;
-  const [ranFor, setRanFor] = useState<unknown>(null);
+  // Which refusal the run was retried for: once per refusal (a new 429 starts a new countdown).
+  const ranFor = useRef<unknown>(null);
   useEffect(() => {
-    if (queued && !waiting && ranFor !== error) {
-      setRanFor(error);
+    if (queued && !waiting && ranFor.current !== error) {
+      ranFor.current = error;
       onRetry();
     }
-  }, [queued, waiting, ranFor, error, onRetry]);
+  }, [queued, waiting, error, onRetry]);
 
   return (
     <div className="flex flex-col gap-2" data-queued={queued && waiting ? "" : undefined}>
