@@ -202,7 +202,8 @@ describe("QueryBuilder", () => {
   it("starts custom dates from what the preset covered", async () => {
     const { user, onRun, run } = setup({ ...defaultReportQuery("CDBUGS"), range: { preset: "last_7_days" } });
     await user.selectOptions(screen.getByRole("combobox", { name: "Date range" }), "custom");
-    const from = screen.getByLabelText("From") as HTMLInputElement;
+    // The date fields load once custom dates are picked (they stay out of the page's first load).
+    const from = (await screen.findByLabelText("From")) as HTMLInputElement;
     const to = screen.getByLabelText("To") as HTMLInputElement;
     expect(from.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(Date.parse(to.value) - Date.parse(from.value)).toBe(6 * 86_400_000);
@@ -210,9 +211,9 @@ describe("QueryBuilder", () => {
     expect(onRun.mock.calls[0]![0].range).toEqual({ preset: "custom", from: from.value, to: to.value });
   });
 
-  it("writes custom dates as the reports do, not in the browser's format", () => {
+  it("writes custom dates as the reports do, not in the browser's format", async () => {
     setup({ ...defaultReportQuery("CDBUGS"), range: { preset: "custom", from: "2024-04-16", to: "2024-05-15" } });
-    expect(screen.getByRole("button", { name: /open the calendar/ }).textContent?.replace(/\s/g, " ")).toBe("Apr 16 – May 15, 2024: open the calendar");
+    expect((await screen.findByRole("button", { name: /open the calendar/ })).textContent?.replace(/\s/g, " ")).toBe("Apr 16 – May 15, 2024: open the calendar");
   });
 });
 
