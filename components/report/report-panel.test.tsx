@@ -29,7 +29,7 @@ describe("metric cards", () => {
     const bounce = card("bounce_rate").querySelector("[data-tone]")!;
     expect(bounce.textContent).toBe("▼ -10 pts");
     expect(bounce.className).toContain("text-good");
-    expect(card("bounce_rate").title.replace(/\s/g, " ")).toBe("Previous period (Apr 17 – 30, 2024): 50%");
+    expect(card("bounce_rate").title.replace(/\s/g, " ")).toBe("Previous period (Apr 17 – 30, 2024): 50.0%");
   });
 
   it("colour a rise in bounce rate and a fall in visits as bad news", () => {
@@ -59,7 +59,7 @@ describe("table", () => {
     view({ result });
     expect(screen.getByRole("columnheader", { name: /% of pageviews/ })).toBeTruthy();
     expect(column(0)).toEqual(["/", "/pricing", "(none)", "/blog"]);
-    expect(column(2)).toEqual(["25%", "15%", "10%", "20%"]);
+    expect(column(2)).toEqual(["25.0%", "15.0%", "10.0%", "20.0%"]);
   });
 
   it("sorts by any column and says so with aria-sort", () => {
@@ -195,7 +195,7 @@ describe("computed cards", () => {
     const cards = screen.getByRole("list", { name: "Computed from the totals" });
     const rate = within(cards).getByText("Conversion rate").closest("li")!;
     expect(rate.textContent).toContain("computed");
-    expect(rate.textContent).toContain("3%");
+    expect(rate.textContent).toContain("3.0%");
     expect(rate.textContent).toContain("unique completions ÷ site visits");
     expect(rate.querySelector("[data-tone]")!.textContent).toBe("▲ +1 pts");
     expect(within(cards).getByText("Revenue per visitor").closest("li")!.textContent).toContain("$1.20");

@@ -22,7 +22,8 @@ export function formatMetric(metric: Aggregate, value: number, options: MetricFo
     case "duration":
       return formatDuration(value);
     case "percent":
-      return formatPercent(value, locale);
+      // Axis ticks stay short (`25%`, `12.5%`); figures read to one decimal (`25.0%`).
+      return compact ? (Number.isFinite(value) ? numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(value) : "—") : formatPercent(value, locale);
     case "money":
       return compact ? formatMoneyCompact(value, currency, locale) : formatMoney(value, currency, locale);
     case "count":

@@ -32,10 +32,13 @@ export function formatCompact(value: number, locale = DEFAULT_LOCALE): string {
   return numberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }).format(value);
 }
 
-/** A fraction as a percentage: `0.4234` → `42.3%`. */
+/**
+ * A fraction as a percentage, always to one decimal (`0.4234` → `42.3%`, `0.54` → `54.0%`), so figures side
+ * by side read alike (never `54%` beside `53.4%`).
+ */
 export function formatPercent(fraction: number, locale = DEFAULT_LOCALE): string {
   if (!Number.isFinite(fraction)) return NO_VALUE;
-  return numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(fraction);
+  return numberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(fraction);
 }
 
 /** The relative change from `previous` to `current` (0.125 for +12.5%); null when there is nothing to compare with. */

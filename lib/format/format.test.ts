@@ -26,8 +26,8 @@ describe("numbers", () => {
 
   it("shows fractions as percentages", () => {
     expect(formatPercent(0.4234)).toBe("42.3%");
-    expect(formatPercent(0.5)).toBe("50%");
-    expect(formatPercent(1)).toBe("100%");
+    expect(formatPercent(0.5)).toBe("50.0%");
+    expect(formatPercent(1)).toBe("100.0%");
   });
 
   it("signs changes and refuses to divide by zero", () => {
@@ -93,7 +93,7 @@ describe("metrics", () => {
     expect(formatMetric("visits", 12345)).toBe("12,345");
     expect(formatMetric("visits", 12345, { compact: true })).toBe("12.3K");
     expect(formatMetric("avg_duration", 125)).toBe("2m 05s");
-    expect(formatMetric("bounce_rate", 0.42)).toBe("42%");
+    expect(formatMetric("bounce_rate", 0.42)).toBe("42.0%");
     expect(formatMetric("value", 9900, { currency: "euro" })).toBe("€99.00");
     expect(formatMetric("conversions", 3)).toBe("3");
   });

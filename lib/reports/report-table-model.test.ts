@@ -25,7 +25,7 @@ describe("reportColumns", () => {
 describe("shareOfTotal", () => {
   it("divides by the period's total, not by the rows shown", () => {
     expect(shareOfTotal(row("/a", 50), "visits", totals)).toBe(0.25);
-    expect(displayCell(row("/a", 50), columns.at(-1)!, { totals, grouping: null })).toBe("25%");
+    expect(displayCell(row("/a", 50), columns.at(-1)!, { totals, grouping: null })).toBe("25.0%");
   });
 
   it("is unknown when the total is zero", () => {
@@ -76,7 +76,7 @@ describe("displayCell", () => {
     const cols = reportColumns({ metrics: ["avg_duration", "bounce_rate", "value"], by: ["referrer_source"], grouping: "day" });
     const r: ReportRow = { date: "2024-05-15", fields: { referrer_source: null }, values: { avg_duration: 125, bounce_rate: 0.4234, value: 123456 } };
     const cells = cols.map((column) => displayCell(r, column, { totals: { value: 123456 * 4 }, grouping: "day", currency: "euro" }));
-    expect(cells).toEqual(["Wed, May 15, 2024", "Direct / none", "2m 05s", "42.3%", "€1,234.56", "25%"]);
+    expect(cells).toEqual(["Wed, May 15, 2024", "Direct / none", "2m 05s", "42.3%", "€1,234.56", "25.0%"]);
   });
 });
 
@@ -89,7 +89,7 @@ describe("grouped values", () => {
   const cells = (row: ReportRow) => cols.map((column) => displayCell(row, column, { totals: { visits: 10 }, grouping: null }));
 
   it("name an empty value, null or empty string, per field, and a country by name", () => {
-    expect(cells(r("", "", "DE"))).toEqual(["(none)", "Direct / none", "Germany", "1", "10%"]);
+    expect(cells(r("", "", "DE"))).toEqual(["(none)", "Direct / none", "Germany", "1", "10.0%"]);
     expect(cells(r(null, null, null)).slice(0, 3)).toEqual(["(none)", "Direct / none", "(none)"]);
     expect(cells(r("spring", "news.example", "XX")).slice(0, 3)).toEqual(["spring", "news.example", "XX"]);
   });

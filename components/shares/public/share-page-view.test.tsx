@@ -45,7 +45,7 @@ describe("a shared view", () => {
     expect(visits.querySelector('[data-change="good"]')).toBeTruthy();
     // Bounce rate down is good news.
     const bounce = cards.querySelector<HTMLElement>('[data-metric="bounce_rate"]')!;
-    expect(plain(bounce.textContent)).toContain("42%");
+    expect(plain(bounce.textContent)).toContain("42.0%");
     expect(plain(bounce.textContent)).toContain("Down 16%");
     expect(bounce.querySelector('[data-change="good"]')).toBeTruthy();
   });
@@ -95,7 +95,7 @@ describe("a shared view", () => {
     const [pageviews, share] = [...firstRow.querySelectorAll("td")];
     expect(pageviews?.textContent).toBe("1,000");
     expect(pageviews?.className).toContain("text-right");
-    expect(share?.textContent).toBe("2%");
+    expect(share?.textContent).toBe("2.0%");
     expect(within(tableTile).getByText("And 10 more rows not shown here.")).toBeTruthy();
     // The scrolling box is focusable, so a keyboard can scroll it.
     expect(tableTile.querySelector("[data-share-scroll]")?.getAttribute("tabindex")).toBe("0");
