@@ -12,6 +12,8 @@ export const CHART_COLORS = {
   /** The comparison period: muted and dashed, behind the main series. */
   previous: "rgb(var(--muted))",
   milestone: "rgb(var(--warn))",
+  /** A second metric on the time series' right-hand axis: a series colour of its own, dash-dotted. */
+  second: "rgb(var(--chart-2))",
   grid: "rgb(var(--line))",
   text: "rgb(var(--muted))",
   surface: "rgb(var(--surface))",

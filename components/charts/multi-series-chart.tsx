@@ -1,10 +1,12 @@
 "use client";
-import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import type { ReactNode } from "react";
+import { Area, Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import { type Aggregate, type DateGrouping, type EventCurrency, metricLabel } from "@/lib/query/fathom-fields";
 import { bucketLabel, type DrawnKind } from "@/lib/reports/chart-data";
-import { OTHER_KEY, type MultiSeries } from "@/lib/reports/multi-series";
+import { OTHER_KEY, type MultiSeries, type Series } from "@/lib/reports/multi-series";
 import { multiSeriesSummary } from "@/lib/reports/chart-summary";
 import { ChartFrame } from "./chart-frame";
+import { ChartLegend } from "./chart-legend";
 import { AXIS_PROPS, CHART_COLORS, TOOLTIP_BOX, bucketTick, metricValue, seriesColor, valueAxis } from "./chart-format";
 
 export type MultiSeriesChartProps = {
@@ -15,6 +17,8 @@ export type MultiSeriesChartProps = {
   /** What the series are: "Page", "Page · Browser". */
   groupLabel: string;
   currency?: EventCurrency | null;
+  /** A series' legend entry (Explore: its values as filter buttons); its name otherwise. */
+  seriesLabel?: (series: Series) => ReactNode;
 };
 
 type TooltipProps = Pick<TooltipContentProps, "active" | "payload" | "label"> & Pick<MultiSeriesChartProps, "chart" | "metric" | "grouping" | "currency">;
@@ -52,29 +56,36 @@ function stackedValues({ series, points }: MultiSeries, stacked: boolean): numbe
  * A report grouped by date and a field: the top five groups as series (plus "Other" when the metric
  * adds up). Bars and areas stack, so "Other" reads as the rest of the total; lines don't.
  */
-export function MultiSeriesChart({ chart, metric, grouping, kind, groupLabel, currency }: MultiSeriesChartProps) {
+export function MultiSeriesChart({ chart, metric, grouping, kind, groupLabel, currency, seriesLabel }: MultiSeriesChartProps) {
   const summary = multiSeriesSummary({ metric, currency, kind, grouping, series: chart.series, groupLabel });
   const stack = kind === "line" ? undefined : "groups";
+  const legend = chart.series.map((series, index) => ({
+    key: series.key,
+    swatch: { color: seriesColor(index, series.key === OTHER_KEY), shape: kind === "line" ? ("line" as const) : ("square" as const) },
+    label: seriesLabel ? seriesLabel(series) : <span title={series.name}>{series.name}</span>,
+  }));
   return (
-    <ChartFrame summary={summary} height={320}>
-      <ComposedChart data={chart.points} accessibilityLayer={false} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
-        <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
-        <XAxis dataKey="bucket" tickFormatter={bucketTick(grouping)} minTickGap={24} {...AXIS_PROPS} />
-        <YAxis width={60} {...valueAxis(metric, currency, stackedValues(chart, kind !== "line"))} {...AXIS_PROPS} />
-        <Tooltip
-          content={(tooltip) => (
-            <MultiTooltip active={tooltip.active} payload={tooltip.payload} label={tooltip.label} chart={chart} metric={metric} grouping={grouping} currency={currency} />
-          )}
-        />
-        <Legend itemSorter={null} wrapperStyle={{ fontSize: 12, color: CHART_COLORS.ink }} formatter={(name) => (name.length > 24 ? `${name.slice(0, 23)}…` : name)} />
-        {chart.series.map((series, index) => {
-          const color = seriesColor(index, series.key === OTHER_KEY);
-          const common = { dataKey: series.key, name: series.name, isAnimationActive: false };
-          if (kind === "bar") return <Bar key={series.key} {...common} stackId={stack} fill={color} maxBarSize={40} />;
-          if (kind === "area") return <Area key={series.key} {...common} stackId={stack} type="monotone" stroke={color} fill={color} fillOpacity={0.25} />;
-          return <Line key={series.key} {...common} type="monotone" stroke={color} strokeWidth={2} dot={false} />;
-        })}
-      </ComposedChart>
-    </ChartFrame>
+    <div className="flex flex-col gap-2">
+      <ChartFrame summary={summary} height={288}>
+        <ComposedChart data={chart.points} accessibilityLayer={false} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
+          <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
+          <XAxis dataKey="bucket" tickFormatter={bucketTick(grouping)} minTickGap={24} {...AXIS_PROPS} />
+          <YAxis width={60} {...valueAxis(metric, currency, stackedValues(chart, kind !== "line"))} {...AXIS_PROPS} />
+          <Tooltip
+            content={(tooltip) => (
+              <MultiTooltip active={tooltip.active} payload={tooltip.payload} label={tooltip.label} chart={chart} metric={metric} grouping={grouping} currency={currency} />
+            )}
+          />
+          {chart.series.map((series, index) => {
+            const color = seriesColor(index, series.key === OTHER_KEY);
+            const common = { dataKey: series.key, name: series.name, isAnimationActive: false };
+            if (kind === "bar") return <Bar key={series.key} {...common} stackId={stack} fill={color} maxBarSize={40} />;
+            if (kind === "area") return <Area key={series.key} {...common} stackId={stack} type="monotone" stroke={color} fill={color} fillOpacity={0.25} />;
+            return <Line key={series.key} {...common} type="monotone" stroke={color} strokeWidth={2} dot={false} />;
+          })}
+        </ComposedChart>
+      </ChartFrame>
+      <ChartLegend entries={legend} />
+    </div>
   );
 }

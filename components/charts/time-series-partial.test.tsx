@@ -64,6 +64,6 @@ describe("the time series tooltip", () => {
 
   it("names the comparison's bucket and figure, and says nothing of so far for a whole bucket", () => {
     const { container } = tooltip({ bucket: "2024-05-14", value: 0.5, previousBucket: "2024-04-30", previous: 0.25 }, "Previous period");
-    expect(container.textContent).toBe("Tue, May 14, 2024Bounce rate: 50%Previous period (Tue, Apr 30, 2024): 25%");
+    expect(container.textContent).toBe("Tue, May 14, 2024Bounce rate: 50.0%Previous period (Tue, Apr 30, 2024): 25.0%");
   });
 });

@@ -1,6 +1,6 @@
 "use client";
 import { Collapsible } from "radix-ui";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState, useSyncExternalStore } from "react";
 import dynamic from "next/dynamic";
 import type { ChartAction } from "@/components/report/chart-action";
 import { ReportSkeleton } from "@/components/report/report-skeleton";
@@ -10,14 +10,15 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { ExploreSaveBar, type ExploreSaveBarProps } from "@/components/saved-reports/explore-save-bar";
-import { findSite } from "@/lib/query/query-edits";
-import { queryMessages, type ReportQuery } from "@/lib/query/report-query";
+import { findSite, withFilter } from "@/lib/query/query-edits";
+import { queryMessages, type ReportFilter, type ReportQuery } from "@/lib/query/report-query";
 import { encodeReportQuery } from "@/lib/query/url-codec";
 import { reportLink } from "@/lib/reports/report-links";
 import { BrokenReportUrl } from "./broken-report-url";
 import { siteTimezone, type BuilderSite } from "./builder-site";
 import { CopyLinkButton } from "./copy-link-button";
 import { QueryBuilder } from "./query-builder";
+import { RunCost } from "./run-cost";
 import { sameReport } from "./report-url-state";
 import { useReportUrl } from "./use-report-url";
 
@@ -54,11 +55,27 @@ export type ExploreWorkspaceProps = {
  * top (one tap away), and folded again after Run.
  */
 const NARROW = "(max-width: 1023px)";
-/** A mouse or trackpad: a click on the chart means "add a milestone"; on a touch screen a tap reads a value. */
-const FINE_POINTER = "(pointer: fine)";
+/** A touch screen: a tap on the chart reads a value there; with a mouse or trackpad a click adds a milestone. */
+const COARSE_POINTER = "(pointer: coarse)";
 
 function matches(query: string): boolean {
   return typeof window !== "undefined" && Boolean(window.matchMedia?.(query).matches);
+}
+
+/**
+ * Whether a media query matches, following changes; `onServer` while the server draws and the page
+ * hydrates (useSyncExternalStore draws the server's answer first, then the browser's).
+ */
+function useMedia(query: string, onServer: boolean): boolean {
+  return useSyncExternalStore(
+    (changed) => {
+      const list = typeof window !== "undefined" ? window.matchMedia?.(query) : undefined;
+      list?.addEventListener("change", changed);
+      return () => list?.removeEventListener("change", changed);
+    },
+    () => (typeof window !== "undefined" && "matchMedia" in window ? matches(query) : onServer),
+    () => onServer,
+  );
 }
 
 /**
@@ -78,13 +95,12 @@ export function ExploreWorkspace({ sites, initialQuery, canAddMilestones, saving
     setDraftOf(submittedKey);
     setDraft(submitted);
   }
-  const [builderOpen, setBuilderOpen] = useState(true);
-  const [finePointer, setFinePointer] = useState(true);
-  // The server draws the wide layout; a phone folds the builder away once it knows it is one.
-  useEffect(() => {
-    if (matches(NARROW)) setBuilderOpen(false);
-    setFinePointer(!window.matchMedia || matches(FINE_POINTER));
-  }, []);
+  // Until someone opens or closes it, the builder is open on a wide screen and folded on a phone (the
+  // server draws the wide layout; a phone folds it once hydrated).
+  const narrow = useMedia(NARROW, false);
+  const [builderChoice, setBuilderOpen] = useState<boolean | null>(null);
+  const builderOpen = builderChoice ?? !narrow;
+  const finePointer = !useMedia(COARSE_POINTER, false);
 
   const site = submitted ? findSite(sites, submitted.site) : undefined;
   const timezone = siteTimezone(site);
@@ -100,6 +116,11 @@ export function ExploreWorkspace({ sites, initialQuery, canAddMilestones, saving
         : undefined,
     [canAddMilestones, siteId, finePointer],
   );
+
+  // A value clicked on the report (a row, a bar, a legend entry) filters it: a new address, so Back undoes it.
+  function filterOn(filter: ReportFilter) {
+    if (submitted) push(withFilter(submitted, filter));
+  }
 
   function run(query: ReportQuery) {
     if (submitted && sameReport(query, submitted)) report.retry();
@@ -148,6 +169,10 @@ export function ExploreWorkspace({ sites, initialQuery, canAddMilestones, saving
           <Collapsible.Content forceMount className="data-[state=closed]:hidden lg:data-[state=closed]:block">
             <Card>
               <QueryBuilder value={draft} onChange={setDraft} onRun={run} sites={sites} running={report.isFetching} />
+              <div className="mt-3">
+                {/* Keyed by the report shown and whether it is drawn: a finished run fills the cache, so the cost is asked again. */}
+                <RunCost query={draft} shownKey={`${submittedKey}|${report.isFetching ? "running" : "shown"}`} />
+              </div>
             </Card>
           </Collapsible.Content>
         </Collapsible.Root>
@@ -168,7 +193,7 @@ export function ExploreWorkspace({ sites, initialQuery, canAddMilestones, saving
           <CurrentVisitorsPanel siteId={site.id} siteName={site.name} detailed={false} />
           {/* The panel carries data-report-key and data-report-state itself, so "ready" means drawn
               (it loads lazily: a skeleton without them stands in until then). */}
-          <ReportPanel panelId="explore" query={submitted} timezone={timezone} chartAction={chartAction} solo />
+          <ReportPanel panelId="explore" query={submitted} timezone={timezone} chartAction={chartAction} onFilter={filterOn} solo />
         </div>
       </div>
     </>

@@ -4,16 +4,21 @@ import { FieldBarChart } from "@/components/charts/field-bar-chart";
 import { type Aggregate, type EventCurrency, metricLabel } from "@/lib/query/fathom-fields";
 import type { ReportQuery } from "@/lib/query/report-query";
 import type { ReportRow } from "@/lib/query/report-result";
-import { MINIMUM_CHOICES, isRateMetric, minimumScope, rankRows, rankingTitle, suggestedVolumeMetric, volumeMetric, type Ranking } from "@/lib/reports/field-ranking";
+import { barDatum } from "@/lib/reports/chart-data";
+import { valueParts } from "@/lib/reports/click-filter";
+import { MINIMUM_CHOICES, isRateMetric, minimumScope, rankedRows, rankingTitle, suggestedVolumeMetric, volumeMetric, type Ranking } from "@/lib/reports/field-ranking";
 import { ChartCard } from "./chart-card";
+import { ValueParts, type OnFilter } from "./filter-target";
 
 export type FieldRankSectionProps = {
-  query: Pick<ReportQuery, "entity" | "metrics" | "by">;
+  query: Pick<ReportQuery, "entity" | "metrics" | "by" | "filters">;
   rows: readonly ReportRow[];
   ranking: Ranking;
   groupLabel: string;
   currency?: EventCurrency | null;
   titleLevel: 2 | 3;
+  /** Explore's action on a bar's value clicked: add it as a filter. */
+  onFilter?: OnFilter;
 };
 
 /**
@@ -21,12 +26,14 @@ export type FieldRankSectionProps = {
  * a "Min. visits" choice beside the chart leaves out rows with too few visits to say much (the chart only:
  * the table keeps them); without a count to go by, a hint says which metric to add.
  */
-export function FieldRankSection({ query, rows, ranking, groupLabel, currency, titleLevel }: FieldRankSectionProps) {
+export function FieldRankSection({ query, rows, ranking, groupLabel, currency, titleLevel, onFilter }: FieldRankSectionProps) {
   const [chosen, setChosen] = useState(0);
   const rate = isRateMetric(ranking.metric);
   const volume = rate ? volumeMetric(query.entity, query.metrics) : null;
   const minimum = volume && chosen > 0 ? { metric: volume, value: chosen } : null;
-  const data = rankRows(rows, query.by, ranking, minimum);
+  const ranked = rankedRows(rows, ranking, minimum);
+  const data = ranked.map((row) => barDatum(row, ranking.metric, query.by));
+  const renderLabel = onFilter ? (_: unknown, index: number) => <ValueParts parts={valueParts(query, query.by, ranked[index]!.fields)} onFilter={onFilter} /> : undefined;
   const scope = minimumScope(minimum, query.by);
 
   return (
@@ -35,7 +42,7 @@ export function FieldRankSection({ query, rows, ranking, groupLabel, currency, t
         {volume ? <MinimumSelect volume={volume} value={chosen} onChange={setChosen} /> : null}
         {rate && !volume ? <MinimumHint metric={suggestedVolumeMetric(query.entity)} /> : null}
         {data.length > 0 ? (
-          <FieldBarChart data={data} metric={ranking.metric} groupLabel={groupLabel} currency={currency} direction={ranking.direction} scope={scope ?? undefined} />
+          <FieldBarChart data={data} metric={ranking.metric} groupLabel={groupLabel} currency={currency} direction={ranking.direction} scope={scope ?? undefined} renderLabel={renderLabel} />
         ) : (
           <p className="text-sm text-muted">{scope ? `No ${scope} — pick a lower minimum.` : "No rows have a figure to rank."}</p>
         )}

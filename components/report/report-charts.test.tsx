@@ -31,11 +31,11 @@ describe("the field chart", () => {
   it("follows a sort by bounce rate, and a minimum of visits keeps a page seen five times off the top", () => {
     view({ result: pages({ sort: { field: "bounce_rate", direction: "desc" } }) });
     expect(screen.getByRole("heading", { name: "Top 4 by bounce rate" })).toBeTruthy();
-    expect(barNames()).toBe("Bar chart of Bounce rate by Page, top 4: /tiny 100%, /blog 80%, /pricing 60%, / 40%.");
+    expect(barNames()).toBe("Bar chart of Bounce rate by Page, top 4: /tiny 100.0%, /blog 80.0%, /pricing 60.0%, / 40.0%.");
 
     fireEvent.change(screen.getByLabelText("Min. visits"), { target: { value: "50" } });
     expect(screen.getByRole("heading", { name: "Top 3 by bounce rate, pages with at least 50 visits" })).toBeTruthy();
-    expect(barNames()).toBe("Bar chart of Bounce rate by Page, pages with at least 50 visits, top 3: /blog 80%, /pricing 60%, / 40%.");
+    expect(barNames()).toBe("Bar chart of Bounce rate by Page, pages with at least 50 visits, top 3: /blog 80.0%, /pricing 60.0%, / 40.0%.");
     // The table keeps every row.
     expect(screen.getAllByRole("row")).toHaveLength(PAGES.length + 1);
     expect(document.querySelector("[data-chart=field]")?.getAttribute("data-min-volume")).toBe("50");
@@ -47,7 +47,7 @@ describe("the field chart", () => {
   it("says lowest first when sorted ascending", () => {
     view({ result: pages({ sort: { field: "bounce_rate", direction: "asc" } }) });
     expect(chartRegion().getAttribute("aria-label")).toBe("Bottom 4 by bounce rate");
-    expect(barNames()).toContain("bottom 4: / 40%, /pricing 60%");
+    expect(barNames()).toContain("bottom 4: / 40.0%, /pricing 60.0%");
   });
 
   it("keeps the first metric when sorted by a field", () => {

@@ -1,17 +1,18 @@
 "use client";
 import { type Aggregate, fieldLabel, metricLabel } from "@/lib/query/fathom-fields";
 import { MultiSeriesChart } from "@/components/charts/multi-series-chart";
-import { COMPARISON_LABELS, GROUPING_LABELS } from "@/lib/format/labels";
+import { GROUPING_LABELS } from "@/lib/format/labels";
 import type { ReportResult } from "@/lib/query/report-result";
 import { currentBucket } from "@/lib/query/resolve-range";
-import { drawnKind, milestoneMarkers, timeSeriesPoints } from "@/lib/reports/chart-data";
+import { drawnKind } from "@/lib/reports/chart-data";
+import { valueParts } from "@/lib/reports/click-filter";
 import { fieldChartRanking } from "@/lib/reports/field-ranking";
-import { multiSeries } from "@/lib/reports/multi-series";
-import { partialBucket } from "@/lib/reports/partial-bucket";
+import { multiSeries, type Series } from "@/lib/reports/multi-series";
 import type { ChartAction } from "./chart-action";
 import { ChartCard } from "./chart-card";
 import { FieldRankSection } from "./field-rank-section";
-import { TimeSeriesSection } from "./time-series-section";
+import { ValueParts, type OnFilter } from "./filter-target";
+import { TimeSeriesCard } from "./time-series-card";
 
 export type ReportChartsProps = {
   result: ReportResult;
@@ -24,6 +25,8 @@ export type ReportChartsProps = {
   metricPicked?: boolean;
   /** A page's action on a day of the time series (see ChartAction). */
   chartAction?: ChartAction;
+  /** A page's action on a bar's or a series' value clicked (Explore: add it as a filter); without it they only read. */
+  onFilter?: OnFilter;
   /** h2 on its own; h3 under a panel's heading. */
   titleLevel: 2 | 3;
   now: Date;
@@ -31,11 +34,11 @@ export type ReportChartsProps = {
 
 /**
  * The chart that fits the report: a time series when grouped by date only (the bucket still running drawn
- * as "so far"), bars of the rows ranked as the report is sorted when grouped by fields only, the top five
- * series when grouped by both; none for "table only" or when there is nothing to group by. Money is in
- * the currency the answer names.
+ * as "so far", a second metric on request), bars of the rows ranked as the report is sorted when grouped
+ * by fields only, the top five series when grouped by both; none for "table only" or when there is
+ * nothing to group by. Money is in the currency the answer names.
  */
-export function ReportCharts({ result, metric, metricPicked, chartAction, titleLevel, now }: ReportChartsProps) {
+export function ReportCharts({ result, metric, metricPicked, chartAction, onFilter, titleLevel, now }: ReportChartsProps) {
   const { query, range, currency } = result;
   const grouping = range.grouping;
   const kind = drawnKind(query.chart, grouping ? range.buckets.length : result.rows.length);
@@ -44,32 +47,21 @@ export function ReportCharts({ result, metric, metricPicked, chartAction, titleL
 
   if (!grouping) {
     const ranking = fieldChartRanking(query, metric, metricPicked ?? metric !== query.metrics[0]);
-    return <FieldRankSection query={query} rows={result.rows} ranking={ranking} groupLabel={groupLabel} currency={currency} titleLevel={titleLevel} />;
+    return <FieldRankSection query={query} rows={result.rows} ranking={ranking} groupLabel={groupLabel} currency={currency} titleLevel={titleLevel} onFilter={onFilter} />;
   }
 
   if (query.by.length > 0) {
     const series = multiSeries(result.rows, metric, query.by, range.buckets, currentBucket(now, range.timezone, grouping));
+    const seriesLabel = (item: Series) => {
+      const fields = series.fields?.[item.key];
+      return fields ? <ValueParts parts={valueParts(query, query.by, fields)} onFilter={onFilter} /> : <span title={item.name}>{item.name}</span>;
+    };
     return (
       <ChartCard title={`${metricLabel(metric)} by ${groupLabel}, ${GROUPING_LABELS[grouping].toLowerCase()}`} titleLevel={titleLevel}>
-        <MultiSeriesChart chart={series} metric={metric} grouping={grouping} kind={kind} groupLabel={groupLabel} currency={currency} />
+        <MultiSeriesChart chart={series} metric={metric} grouping={grouping} kind={kind} groupLabel={groupLabel} currency={currency} seriesLabel={onFilter ? seriesLabel : undefined} />
       </ChartCard>
     );
   }
 
-  const comparison = result.comparison && query.compare !== "none" ? result.comparison : undefined;
-  return (
-    <ChartCard title={`${metricLabel(metric)} over time`} titleLevel={titleLevel}>
-      <TimeSeriesSection
-        points={timeSeriesPoints(metric, result, comparison, query.limit === undefined)}
-        metric={metric}
-        grouping={grouping}
-        kind={kind}
-        markers={milestoneMarkers(result.milestones, grouping, range.buckets)}
-        currency={currency}
-        comparisonLabel={comparison && query.compare !== "none" ? COMPARISON_LABELS[query.compare] : undefined}
-        partialBucket={partialBucket(range, now)}
-        action={chartAction}
-      />
-    </ChartCard>
-  );
+  return <TimeSeriesCard result={result} metric={metric} grouping={grouping} kind={kind} chartAction={chartAction} titleLevel={titleLevel} now={now} />;
 }

@@ -7,12 +7,13 @@ import type { ReportResult } from "@/lib/query/report-result";
 import { todayIn } from "@/lib/query/resolve-range";
 import { encodeReportQuery } from "@/lib/query/url-codec";
 import type { ChartAction } from "./chart-action";
+import type { OnFilter } from "./filter-target";
 import { computedRates } from "@/lib/reports/computed-rates";
 import { ComputedCards } from "./computed-cards";
 import { MetricCards } from "./metric-cards";
 import { ReportCharts } from "./report-charts";
 import { ReportSkeleton } from "./report-skeleton";
-import { EmptyReport, Freshness, ReportError } from "./report-states";
+import { EmptyReport, Freshness, ReportError, WaitingNote } from "./report-states";
 import { ReportTable } from "./report-table";
 import { reportState, useReportRun, type ReportRun } from "./use-report-run";
 
@@ -32,6 +33,11 @@ export type ReportPanelViewProps = {
   parts?: readonly ReportPart[];
   /** A page's action on a day of the time series (Explore: "Add milestone here"); the panel itself only reads. */
   chartAction?: ChartAction;
+  /**
+   * A page's action on a grouped value clicked in the table, on a bar or a legend entry (Explore: add it as
+   * a filter, as a new address); without it (dashboards, shares, saved reports) values only read.
+   */
+  onFilter?: OnFilter;
   /** The clock, for which buckets are still to come (tests pass a fixed one). */
   now?: Date;
 };
@@ -60,7 +66,7 @@ export function ReportPanel({ query, timezone, solo, ...view }: ReportPanelProps
  * which report it shows and whether that report is drawn (`data-report-key`, `data-report-state`), so
  * tests and scripts wait on this panel, not on the page.
  */
-export function ReportPanelView({ run, panelId, heading, parts = REPORT_PARTS, chartAction, now }: ReportPanelViewProps & { run: ReportRun }) {
+export function ReportPanelView({ run, panelId, heading, parts = REPORT_PARTS, chartAction, onFilter, now }: ReportPanelViewProps & { run: ReportRun }) {
   const headingId = useId();
   return (
     <section
@@ -75,7 +81,7 @@ export function ReportPanelView({ run, panelId, heading, parts = REPORT_PARTS, c
           {heading}
         </h2>
       ) : null}
-      <ReportBody run={run} parts={parts} chartAction={chartAction} titleLevel={heading ? 3 : 2} now={now} />
+      <ReportBody run={run} parts={parts} chartAction={chartAction} onFilter={onFilter} titleLevel={heading ? 3 : 2} now={now} />
     </section>
   );
 }
@@ -86,16 +92,23 @@ export function hasData(result: ReportResult): boolean {
   return nonZero(result.totals) || result.rows.some((row) => nonZero(row.values));
 }
 
-type BodyProps = Required<Pick<ReportPanelViewProps, "parts">> & Pick<ReportPanelViewProps, "chartAction" | "now"> & { run: ReportRun; titleLevel: 2 | 3 };
+type BodyProps = Required<Pick<ReportPanelViewProps, "parts">> & Pick<ReportPanelViewProps, "chartAction" | "onFilter" | "now"> & { run: ReportRun; titleLevel: 2 | 3 };
 
-function ReportBody({ run, parts, chartAction, titleLevel, now }: BodyProps) {
+function ReportBody({ run, parts, chartAction, onFilter, titleLevel, now }: BodyProps) {
   const { query, result, isFetching, error, retry } = run;
   const [chosen, setChosen] = useState<Aggregate | null>(null);
   const errorBlock = error ? <ReportError error={error} onRetry={retry} retrying={isFetching} /> : null;
 
   if (!result) {
     if (errorBlock) return errorBlock;
-    if (isFetching) return <ReportSkeleton cards={parts.includes("cards") ? query.metrics.length : 0} chart={parts.includes("chart")} table={parts.includes("table")} />;
+    if (isFetching) {
+      return (
+        <>
+          <WaitingNote query={query} />
+          <ReportSkeleton cards={parts.includes("cards") ? query.metrics.length : 0} chart={parts.includes("chart")} table={parts.includes("table")} />
+        </>
+      );
+    }
     return <p className="text-sm text-muted">Run the report to see its figures here.</p>;
   }
 
@@ -122,6 +135,9 @@ function ReportBody({ run, parts, chartAction, titleLevel, now }: BodyProps) {
           {refreshing ? "Updating the report…" : "Below is the previous report, until this one can run."}
         </p>
       ) : null}
+      {refreshing ? (
+        <WaitingNote query={query} />
+      ) : null}
       <div aria-busy={refreshing} className={`flex flex-col gap-4 transition-opacity ${dimmed ? "pointer-events-none opacity-50" : ""}`}>
         <Freshness meta={result.meta} timezone={result.range.timezone} onRefresh={retry} refreshing={isFetching} now={now} />
         {hasData(result) ? (
@@ -138,9 +154,18 @@ function ReportBody({ run, parts, chartAction, titleLevel, now }: BodyProps) {
               />
             ) : null}
             {parts.includes("cards") ? <ComputedCards rates={computedRates(result)} currency={currency} comparisonRange={comparison?.range} /> : null}
-            {parts.includes("chart") ? <ReportCharts result={result} metric={metric} metricPicked={picked} chartAction={chartAction} titleLevel={titleLevel} now={now ?? new Date()} /> : null}
+            {parts.includes("chart") ? <ReportCharts result={result} metric={metric} metricPicked={picked} chartAction={chartAction} onFilter={onFilter} titleLevel={titleLevel} now={now ?? new Date()} /> : null}
             {parts.includes("table") ? (
-              <ReportTable query={shown} range={result.range} rows={result.rows} totals={result.totals} currency={currency} titleLevel={titleLevel} />
+              <ReportTable
+                query={shown}
+                range={result.range}
+                rows={result.rows}
+                totals={result.totals}
+                currency={currency}
+                comparison={comparison && result.comparison ? { ...comparison, rows: result.comparison.rows } : undefined}
+                onFilter={onFilter}
+                titleLevel={titleLevel}
+              />
             ) : null}
           </>
         ) : (

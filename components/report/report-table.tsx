@@ -5,9 +5,12 @@ import type { EventCurrency } from "@/lib/query/fathom-fields";
 import type { ReportQuery } from "@/lib/query/report-query";
 import type { ReportRange, ReportRow, ReportTotals } from "@/lib/query/report-result";
 import { csvFileName, reportCsv } from "@/lib/reports/csv";
-import { fieldValueLabel } from "@/lib/format/field-values";
-import { displayCell, nextSort, reportColumns, sortRows, type CellContext, type ReportColumn, type TableSort } from "@/lib/reports/report-table-model";
+import { nextSort, reportColumns, sortRows, type TableSort } from "@/lib/reports/report-table-model";
+import { rowComparison } from "@/lib/reports/row-changes";
 import { downloadCsv } from "./csv-download";
+import type { OnFilter } from "./filter-target";
+import { ReportTableRow, STICKY_FIRST, isNumeric } from "./report-table-row";
+import { TableScroll } from "./table-scroll";
 
 export type ReportTableProps = {
   query: ReportQuery;
@@ -15,6 +18,13 @@ export type ReportTableProps = {
   rows: ReportRow[];
   totals: ReportTotals;
   currency?: EventCurrency | null;
+  /**
+   * The comparison period's rows (grouped by the same fields, sorted and limited the same way) and what it
+   * is called: a field breakdown shows each figure's change beside it.
+   */
+  comparison?: { range: ReportRange; rows: ReportRow[]; totals: ReportTotals; label: string };
+  /** A page's action on a grouped value clicked (Explore: add it as a filter); without it values only read. */
+  onFilter?: OnFilter;
   /** h2 on its own; h3 under a panel's heading. */
   titleLevel?: 2 | 3;
 };
@@ -24,37 +34,10 @@ export const FIRST_ROWS = 200;
 
 const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
 
-function isNumeric(column: ReportColumn) {
-  return column.kind === "metric" || column.kind === "share";
-}
-
-/** A grouped value as read: an empty one named and muted, a country by name with its flag (its code on hover). */
-function FieldValue({ row, column }: { row: ReportRow; column: Extract<ReportColumn, { kind: "field" }> }) {
-  const label = fieldValueLabel(column.field, row.fields[column.field]);
-  if (label.missing) {
-    return (
-      <span className="text-muted italic" data-missing-value>
-        {label.text}
-      </span>
-    );
-  }
-  if (!label.raw) return label.text;
-  return (
-    <span title={label.raw} data-raw-value={label.raw}>
-      {label.flag ? <span aria-hidden="true">{label.flag} </span> : null}
-      {label.text}
-    </span>
-  );
-}
-
-/** A cell's content: a grouped value drawn as read, anything else as the model writes it. */
-function cellContent(row: ReportRow, column: ReportColumn, context: CellContext) {
-  return column.kind === "field" ? <FieldValue row={row} column={column} /> : displayCell(row, column, context);
-}
-
 /** Every row of the report: sortable by any column, with the share of the total, and a CSV of what is shown. */
-export function ReportTable({ query, range, rows, totals, currency, titleLevel = 2 }: ReportTableProps) {
+export function ReportTable({ query, range, rows, totals, currency, comparison, onFilter, titleLevel = 2 }: ReportTableProps) {
   const columns = useMemo(() => reportColumns({ metrics: query.metrics, by: query.by, grouping: range.grouping }), [query.metrics, query.by, range.grouping]);
+  const changes = useMemo(() => rowComparison({ query, range, comparison }), [query, range, comparison]);
   const [sort, setSort] = useState<TableSort | null>(null);
   const [showAll, setShowAll] = useState(false);
   const sorted = useMemo(() => sortRows(rows, sort, columns, totals), [rows, sort, columns, totals]);
@@ -62,6 +45,7 @@ export function ReportTable({ query, range, rows, totals, currency, titleLevel =
   const context = { totals, grouping: range.grouping, currency };
   const titleId = useId();
   const Title = titleLevel === 3 ? "h3" : "h2";
+  const changeNote = changes ? `Changes are against the ${changes.label.toLowerCase()}, ${changes.dates}.` : null;
 
   function download() {
     downloadCsv(csvFileName(query, range), reportCsv(sorted, columns, { totals, currency, timezone: range.timezone }));
@@ -77,21 +61,29 @@ export function ReportTable({ query, range, rows, totals, currency, titleLevel =
           Download CSV
         </Button>
       </div>
-      <div className="max-h-[32rem] overflow-auto rounded-lg border border-line bg-surface">
+      {changeNote ? (
+        <p className="text-xs text-muted" aria-hidden="true" data-row-change-note={changes!.dates}>
+          {changeNote}
+        </p>
+      ) : null}
+      <TableScroll label="All rows, scrolls sideways">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">
             Every row of the report. Column headers are buttons that sort the table.
+            {onFilter ? " A grouped value is a button that adds it to the report's filters." : ""}
+            {changeNote ? ` ${changeNote}` : ""}
           </caption>
           <thead className="sticky top-0 z-10 bg-surface shadow-[0_1px_0_rgb(var(--line))]">
             <tr>
-              {columns.map((column) => {
+              {columns.map((column, columnIndex) => {
                 const active = sort?.column === column.id;
+                const sticky = columnIndex === 0 && !isNumeric(column);
                 return (
                   <th
                     key={column.id}
                     scope="col"
                     aria-sort={active ? ARIA_SORT[sort.direction] : "none"}
-                    className={`px-3 py-2 font-medium whitespace-nowrap ${isNumeric(column) ? "text-right" : "text-left"}`}
+                    className={`px-3 py-2 font-medium whitespace-nowrap ${isNumeric(column) ? "text-right" : "text-left"} ${sticky ? `${STICKY_FIRST} z-[3]` : ""}`}
                   >
                     <button
                       type="button"
@@ -111,23 +103,11 @@ export function ReportTable({ query, range, rows, totals, currency, titleLevel =
           </thead>
           <tbody>
             {shown.map((row, index) => (
-              <tr key={index} className="border-t border-line">
-                {columns.map((column, columnIndex) =>
-                  columnIndex === 0 && !isNumeric(column) ? (
-                    <th key={column.id} scope="row" className={`px-3 py-1.5 text-left font-normal ${column.kind === "date" ? "whitespace-nowrap" : "max-w-xs break-words"}`}>
-                      {cellContent(row, column, context)}
-                    </th>
-                  ) : (
-                    <td key={column.id} className={`px-3 py-1.5 ${isNumeric(column) || column.kind === "date" ? "whitespace-nowrap tabular-nums" : "max-w-xs break-words"} ${isNumeric(column) ? "text-right" : ""}`}>
-                      {cellContent(row, column, context)}
-                    </td>
-                  ),
-                )}
-              </tr>
+              <ReportTableRow key={index} row={row} columns={columns} context={context} filters={query.filters} onFilter={onFilter} changes={changes} />
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {sorted.length > shown.length ? (
         <Button variant="ghost" className="self-start" onClick={() => setShowAll(true)}>
           Show all {sorted.length.toLocaleString("en-US")} rows

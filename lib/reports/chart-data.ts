@@ -17,6 +17,8 @@ export type TimePoint = {
   /** The comparison period's bucket at the same position, and its figure. */
   previousBucket?: string;
   previous?: number;
+  /** A second metric's figure for the bucket, drawn on its own right-hand axis (second-metric.ts). */
+  second?: number;
 };
 
 /** Charts draw bars for a handful of buckets, lines beyond. */

@@ -14,7 +14,25 @@ describe("chart summaries", () => {
       ],
       markers: [],
     });
-    expect(summary).toBe("Line chart of Bounce rate, monthly, January 2024 to March 2024. Highest 55% on February 2024; lowest 40% on January 2024.");
+    expect(summary).toBe("Line chart of Bounce rate, monthly, January 2024 to March 2024. Highest 55.0% on February 2024; lowest 40.0% on January 2024.");
+  });
+
+  it("name a second metric, its axis and its highest and lowest, and whose the comparison is", () => {
+    const summary = timeSeriesSummary({
+      metric: "visits",
+      second: "avg_duration",
+      kind: "bar",
+      grouping: "month",
+      points: [
+        { bucket: "2024-01", value: 120, second: 90 },
+        { bucket: "2024-02", value: 890, second: 45 },
+      ],
+      markers: [],
+      comparisonLabel: "Previous year",
+    });
+    expect(summary).toBe(
+      "Bar chart of Visits and Avg. time on site (right axis), monthly, January 2024 to February 2024. Highest 890 on February 2024; lowest 120 on January 2024. Avg. time on site: highest 1m 30s on January 2024; lowest 45s on February 2024. A dashed line shows the previous year of Visits.",
+    );
   });
 
   it("say when there are no figures yet", () => {
@@ -60,7 +78,7 @@ describe("chart summaries", () => {
       { label: "(none)", value: 0.3 },
     ];
     expect(barSummary({ metric: "bounce_rate", data, groupLabel: "Country", direction: "asc", scope: "rows with at least 50 visits" })).toBe(
-      "Bar chart of Bounce rate by Country, rows with at least 50 visits, bottom 2: Germany 20%, (none) 30%.",
+      "Bar chart of Bounce rate by Country, rows with at least 50 visits, bottom 2: Germany 20.0%, (none) 30.0%.",
     );
     const series = [{ key: "s0", name: "🇫🇷 France", spoken: "France" }];
     expect(multiSeriesSummary({ metric: "visits", kind: "line", grouping: "day", series, groupLabel: "Country" })).toContain("one series each for France.");

@@ -23,29 +23,38 @@ export function timeSeriesSummary(options: Format & {
   comparisonLabel?: string;
   /** The bucket still running (partial-bucket.ts), when the chart draws one. */
   partialBucket?: string | null;
+  /** A second metric drawn on a right-hand axis, its figures in each point's `second`. */
+  second?: Aggregate;
 }): string {
-  const { kind, grouping, points, markers, comparisonLabel, partialBucket } = options;
-  const known = points.filter((point): point is TimePoint & { value: number } => point.value !== undefined);
+  const { kind, grouping, points, markers, comparisonLabel, partialBucket, second } = options;
   const first = points[0];
   const last = points.at(-1);
-  const title = `${KIND_NAMES[kind]} of ${metricLabel(options.metric)}, ${GROUPING_LABELS[grouping].toLowerCase()}`;
+  const metrics = second ? `${metricLabel(options.metric)} and ${metricLabel(second)} (right axis)` : metricLabel(options.metric);
+  const title = `${KIND_NAMES[kind]} of ${metrics}, ${GROUPING_LABELS[grouping].toLowerCase()}`;
   const span = first && last ? `, ${bucketLabel(first.bucket, grouping)} to ${bucketLabel(last.bucket, grouping)}` : "";
   const sentences = [`${title}${span}.`];
-  if (known.length === 0) sentences.push("No figures yet.");
-  else {
-    const high = known.reduce((best, point) => (point.value > best.value ? point : best));
-    const low = known.reduce((best, point) => (point.value < best.value ? point : best));
-    sentences.push(
-      `Highest ${value(options, high.value)} on ${bucketLabel(high.bucket, grouping)}; lowest ${value(options, low.value)} on ${bucketLabel(low.bucket, grouping)}.`,
-    );
+  const extremes = extremesSentence(options, points.map((point) => ({ bucket: point.bucket, value: point.value })), grouping);
+  sentences.push(extremes ?? "No figures yet.");
+  if (second) {
+    const secondExtremes = extremesSentence({ metric: second, currency: options.currency }, points.map((point) => ({ bucket: point.bucket, value: point.second })), grouping);
+    if (secondExtremes) sentences.push(`${metricLabel(second)}: ${secondExtremes.charAt(0).toLowerCase()}${secondExtremes.slice(1)}`);
   }
   if (partialBucket) sentences.push(`The figure for ${bucketLabel(partialBucket, grouping)} is ${soFarLabel(grouping)}.`);
-  if (comparisonLabel) sentences.push(`A dashed line shows the ${comparisonLabel.toLowerCase()}.`);
+  if (comparisonLabel) sentences.push(`A dashed line shows the ${comparisonLabel.toLowerCase()}${second ? ` of ${metricLabel(options.metric)}` : ""}.`);
   if (markers.length > 0) {
     const list = markers.map((marker) => `${marker.names.join(", ")} (${bucketLabel(marker.bucket, grouping)})`).join("; ");
     sentences.push(`Milestones: ${list}.`);
   }
   return sentences.join(" ");
+}
+
+/** "Highest 890 on Thu, May 2, 2024; lowest 40 on Fri, May 3, 2024." of the figures there are; null without any. */
+function extremesSentence(format: Format, points: ReadonlyArray<{ bucket: string; value?: number }>, grouping: DateGrouping): string | null {
+  const known = points.filter((point): point is { bucket: string; value: number } => point.value !== undefined);
+  if (known.length === 0) return null;
+  const high = known.reduce((best, point) => (point.value > best.value ? point : best));
+  const low = known.reduce((best, point) => (point.value < best.value ? point : best));
+  return `Highest ${value(format, high.value)} on ${bucketLabel(high.bucket, grouping)}; lowest ${value(format, low.value)} on ${bucketLabel(low.bucket, grouping)}.`;
 }
 
 /** `direction` "asc" when the bars are the lowest first; `scope` what they are limited to ("pages with at least 50 visits"). */

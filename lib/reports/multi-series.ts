@@ -13,7 +13,12 @@ export function sumsAcrossGroups(metric: Aggregate): boolean {
 
 /** A series of a multi-series chart: `name` as drawn (flags included), `spoken` without flags when it differs. */
 export type Series = { key: string; name: string; spoken?: string };
-export type MultiSeries = { series: Series[]; points: Array<Record<string, string | number | undefined>> };
+export type MultiSeries = {
+  series: Series[];
+  points: Array<Record<string, string | number | undefined>>;
+  /** Each group's grouped values as Fathom sent them, by series key ("Other" has none): what a click filters on. */
+  fields?: Record<string, ReportRow["fields"]>;
+};
 export const OTHER_KEY = "other";
 export const OTHER_LABEL = "Other";
 
@@ -29,11 +34,11 @@ export function multiSeries(
   lastBucket: string | undefined,
   count = 5,
 ): MultiSeries {
-  const groups = new Map<string, { sum: number; spoken: string; byBucket: Map<string, number> }>();
+  const groups = new Map<string, { sum: number; spoken: string; fields: ReportRow["fields"]; byBucket: Map<string, number> }>();
   for (const row of rows) {
     if (row.date === undefined) continue;
     const label = rowLabel(row, by);
-    const group = groups.get(label) ?? { sum: 0, spoken: rowLabel(row, by, { flags: false }), byBucket: new Map<string, number>() };
+    const group = groups.get(label) ?? { sum: 0, spoken: rowLabel(row, by, { flags: false }), fields: row.fields, byBucket: new Map<string, number>() };
     const value = row.values[metric] ?? 0;
     group.sum += value;
     group.byBucket.set(row.date, (group.byBucket.get(row.date) ?? 0) + value);
@@ -58,5 +63,6 @@ export function multiSeries(
     }
     return point;
   });
-  return { series, points };
+  const fields = Object.fromEntries(top.map(([, group], index) => [`s${index}`, group.fields]));
+  return { series, points, fields };
 }
