@@ -8,16 +8,16 @@ const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 const serverZone = () => "UTC";
 
 /**
- * "3 h ago", with the exact time in the reader's timezone as its tooltip and machine-readable
+ * "3 h ago" (or what `describe` says of the instant), with the exact time in the reader's timezone as its tooltip and machine-readable
  * `dateTime`. The server's HTML and the first browser render agree (UTC, the server's clock passed as
  * `now`); the browser then switches to its own timezone.
  */
-export function RelativeTime({ iso, now }: { iso: string; now: string }) {
+export function RelativeTime({ iso, now, describe = formatAgo }: { iso: string; now: string; describe?: (iso: string, now: Date) => string }) {
   const zone = useSyncExternalStore(subscribeNever, browserZone, serverZone);
   const exact = `${formatInstant(iso, zone)} (${zone})`;
   return (
     <time dateTime={iso} title={exact}>
-      {formatAgo(iso, new Date(now))}
+      {describe(iso, new Date(now))}
       <span className="sr-only">, {exact}</span>
     </time>
   );

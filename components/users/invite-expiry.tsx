@@ -1,6 +1,5 @@
 "use client";
-import { useSyncExternalStore } from "react";
-import { formatInstant } from "@/lib/format/format-date";
+import { RelativeTime } from "@/components/saved-reports/relative-time";
 
 /** How long an invite has left: `expires in 7 days`, `expires in 5 h`, `expires in 12 min`, `expired`. */
 export function formatExpiresIn(iso: string, now: Date): string {
@@ -14,21 +13,7 @@ export function formatExpiresIn(iso: string, now: Date): string {
   return `expires in ${Math.round(left / 86_400_000)} days`;
 }
 
-const subscribeNever = () => () => {};
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-const serverZone = () => "UTC";
-
-/**
- * "expires in 3 days", counted from the server's clock (`now`) so the page's HTML and the browser agree, with
- * the exact time in the reader's timezone as its tooltip (UTC in the HTML, which cannot know it).
- */
+/** "expires in 3 days", counted from the server's clock (`now`), with the exact time as its tooltip. */
 export function InviteExpiry({ iso, now }: { iso: string; now: string }) {
-  const zone = useSyncExternalStore(subscribeNever, browserZone, serverZone);
-  const exact = `${formatInstant(iso, zone)} (${zone})`;
-  return (
-    <time dateTime={iso} title={exact}>
-      {formatExpiresIn(iso, new Date(now))}
-      <span className="sr-only">, {exact}</span>
-    </time>
-  );
+  return <RelativeTime iso={iso} now={now} describe={formatExpiresIn} />;
 }
