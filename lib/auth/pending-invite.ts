@@ -4,14 +4,11 @@
  * is shown once, when the invite is made, and never again.
  */
 import { z } from "zod";
+import { pathNumberSchema } from "@/lib/api/path-number";
 import { roleSchema } from "./roles";
 
 /** An invite id in a path: digits only, exactly (no `01`, `1e3`, ` 1`), and within an integer column. */
-export const inviteIdSchema = z
-  .string()
-  .regex(/^[1-9]\d{0,9}$/, "That is not an invite id")
-  .transform(Number)
-  .pipe(z.number().int().max(2_147_483_647, "That is not an invite id"));
+export const inviteIdSchema = pathNumberSchema("an invite id");
 
 export const pendingInviteSchema = z.object({
   id: z.number().int(),

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
+import { pathNumberSchema } from "@/lib/api/path-number";
 import { ApiError } from "@/lib/api/errors";
 import { accountTransaction } from "@/lib/store/account-transaction";
 import { invitesRepository } from "@/lib/store/invites-repository";
@@ -22,7 +23,8 @@ export const passwordSchema = z
 export const nameSchema = z.string().trim().min(1, "Enter a name").max(255, "Use at most 255 characters");
 
 /** A user id in a path: digits only, exactly (no `1e3`, no ` 1`, no `0x1`). */
-export const userIdSchema = z.string().regex(/^[1-9]\d{0,9}$/, "Unknown user").transform(Number);
+/** A user's id as a path segment: digits that fit the id column (a larger one was a database error on PostgreSQL, a 500). */
+export const userIdSchema = pathNumberSchema("a user id");
 
 export const newUserSchema = z.object({ email: emailSchema, name: nameSchema, password: passwordSchema });
 export type NewUser = z.infer<typeof newUserSchema>;

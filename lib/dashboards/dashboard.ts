@@ -7,7 +7,8 @@
 import { z } from "zod";
 import { dateRangeSchema } from "@/lib/query/date-presets";
 import { MAX_FILTERS, reportFilterSchema, siteIdSchema } from "@/lib/query/report-query";
-import { isCleanText, pathNumberSchema, personSchema, reportDescriptionSchema, reportNameSchema } from "@/lib/reports/saved-report";
+import { isCleanText, personSchema, reportDescriptionSchema, reportNameSchema } from "@/lib/reports/saved-report";
+import { pathNumberSchema } from "@/lib/api/path-number";
 
 export const dashboardIdSchema = pathNumberSchema("a dashboard id");
 

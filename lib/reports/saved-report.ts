@@ -5,19 +5,8 @@
  * cap of 20). Isomorphic: the pages parse answers with the same schemas the routes answer with.
  */
 import { z } from "zod";
+import { pathNumberSchema } from "@/lib/api/path-number";
 import { storedReportQuerySchema } from "@/lib/query/stored-query";
-
-/**
- * A number in a path (a report's, a dashboard's or a version's): a positive integer written plainly, nothing
- * else (no signs, spaces, leading zeros or exponents), and within a 32-bit integer column.
- */
-export function pathNumberSchema(what: string) {
-  return z.coerce
-    .string()
-    .regex(/^[1-9]\d{0,9}$/, `That is not ${what}`)
-    .transform(Number)
-    .pipe(z.number().int().max(2_147_483_647, `That is not ${what}`));
-}
 
 export const savedReportIdSchema = pathNumberSchema("a report id");
 export const versionNumberSchema = pathNumberSchema("a version number");

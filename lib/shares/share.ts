@@ -8,7 +8,8 @@ import { z } from "zod";
 import { DATE_PRESETS, datePresetSchema, isoDateSchema } from "@/lib/query/date-presets";
 import { FATHOM_ID_PATTERN } from "@/lib/query/fathom-fields";
 import { reportFilterSchema } from "@/lib/query/report-query";
-import { isCleanText, pathNumberSchema, personSchema } from "@/lib/reports/saved-report";
+import { isCleanText, personSchema } from "@/lib/reports/saved-report";
+import { pathNumberSchema } from "@/lib/api/path-number";
 import { accentProblem } from "./accent-contrast";
 
 export const shareIdSchema = pathNumberSchema("a share id");
