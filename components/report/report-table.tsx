@@ -57,9 +57,14 @@ export function ReportTable({ query, range, rows, totals, currency, comparison, 
         <Title id={titleId} className="text-base font-semibold">
           All rows <span className="font-normal text-muted">({rows.length.toLocaleString("en-US")})</span>
         </Title>
-        <Button variant="secondary" onClick={download}>
-          Download CSV
-        </Button>
+        <span className="flex items-center gap-2">
+          <span id={`${titleId}-csv`} className="text-xs text-muted">
+            Rounded as shown; plain numbers, values as Fathom sends them
+          </span>
+          <Button variant="secondary" onClick={download} aria-describedby={`${titleId}-csv`}>
+            Download CSV
+          </Button>
+        </span>
       </div>
       {changeNote ? (
         <p className="text-xs text-muted" aria-hidden="true" data-row-change-note={changes!.dates}>
