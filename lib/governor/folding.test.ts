@@ -6,7 +6,7 @@ import { openTestDatabase } from "@/lib/store/db";
 import { isNotCached } from "./budget-errors";
 import { project } from "./folding";
 import { createGovernedFathom, type GovernedSettings } from "./governed-fathom";
-import { START, advance, settle, testGovernor, track, useFakeClock, type TestGovernorOptions } from "./test-kit";
+import { START, advance, awaitableWrites, settle, testGovernor, track, useFakeClock, type TestGovernorOptions } from "./test-kit";
 
 beforeEach(() => useFakeClock(START)); // 2026-03-10 12:00 UTC
 afterEach(() => vi.useRealTimers());
@@ -246,9 +246,10 @@ describe("folded answers and the rest of the governor", () => {
 
   it("(g) keeps a folded answer about a closed period across a restart, for the union and any subset", async () => {
     const db = await openTestDatabase();
-    const first = await setup({ persistent: new DatabaseAnswerCache(db) });
+    const persistent = awaitableWrites(new DatabaseAnswerCache(db));
+    const first = await setup({ persistent });
     await loadTogether(first.fathom, [tile(["pageviews"]), tile(["visits", "pageviews", "avg_duration"])]);
-    await settle();
+    await persistent.written();
 
     const restarted = await setup({ persistent: new DatabaseAnswerCache(db) });
     const peeked = await restarted.fathom.aggregate(tile(["avg_duration", "pageviews"]), { timezone: "UTC", cachedOnly: true });

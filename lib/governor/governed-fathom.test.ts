@@ -4,7 +4,7 @@ import { fakeFetch, jsonResponse, type RecordedRequest } from "@/lib/fathom/fake
 import { DatabaseAnswerCache } from "@/lib/store/answer-cache-repository";
 import { openTestDatabase } from "@/lib/store/db";
 import { createGovernedFathom, stretchedIntervalSeconds, type GovernedSettings } from "./governed-fathom";
-import { START, advance, settle, testGovernor, useFakeClock, type TestGovernorOptions } from "./test-kit";
+import { START, advance, awaitableWrites, settle, testGovernor, useFakeClock, type TestGovernorOptions } from "./test-kit";
 
 beforeEach(() => useFakeClock(START)); // 2026-03-10 12:00 UTC
 afterEach(() => vi.useRealTimers());
@@ -71,10 +71,12 @@ describe("aggregate", () => {
 
   it("keeps a period that ended before today (site timezone) for a day and across a restart", async () => {
     const db = await openTestDatabase();
-    const first = await setup({ governor: { persistent: new DatabaseAnswerCache(db) } });
+    const persistent = awaitableWrites(new DatabaseAnswerCache(db));
+    const first = await setup({ governor: { persistent } });
     await first.fathom.aggregate(report, { timezone: "UTC" });
     await advance(23 * 60 * 60_000);
     expect((await first.fathom.aggregate(report, { timezone: "UTC" })).meta.cached).toBe(true);
+    await persistent.written();
 
     const restarted = await setup({ governor: { persistent: new DatabaseAnswerCache(db) } });
     const answer = await restarted.fathom.aggregate(report, { timezone: "UTC" });

@@ -22,6 +22,29 @@ export function useFakeClock(at = START) {
 /** Lets every queued promise callback run (the governor awaits its stores between decisions). */
 export const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * A persistent answer cache whose writes a test can wait for. The governor persists an answer without
+ * waiting (a cache write never holds an answer back), so one setImmediate is not enough on PostgreSQL,
+ * where a write is a round trip: a test of "after a restart" waits for the writes the first run made.
+ */
+export function awaitableWrites(cache: AnswerCache): AnswerCache & { written(): Promise<void> } {
+  const pending: Promise<unknown>[] = [];
+  return {
+    get: (key) => cache.get(key),
+    set: (answer) => {
+      const write = cache.set(answer);
+      pending.push(write);
+      return write;
+    },
+    delete: (key) => cache.delete(key),
+    deleteByTag: (tag) => cache.deleteByTag(tag),
+    prune: (expiredBefore) => cache.prune(expiredBefore),
+    written: async () => {
+      await Promise.allSettled(pending);
+    },
+  };
+}
+
 /** Moves the fake clock on, running due timers, then settles. */
 export async function advance(ms: number) {
   await vi.advanceTimersByTimeAsync(ms);
