@@ -19,7 +19,7 @@ test("an event report shows its conversion rate, revenue per visitor and order v
   expect(answer.siteVisits).toBe(visits.totals.visits);
   expect(answer.siteVisits).toBeGreaterThan(0);
 
-  const cards = page.getByRole("list", { name: "Computed from the totals" });
+  const cards = page.getByRole("list", { name: "Computed figures" });
   const rate = cards.locator('[data-computed="conversion_rate"]');
   await expect(rate).toContainText("Conversion rate");
   await expect(rate).toContainText("computed");

@@ -31,7 +31,7 @@ function change(rate: ComputedRate): { text: string; direction: number } | null 
 export function ComputedCards({ rates, currency, comparisonRange }: { rates: ComputedRate[]; currency?: EventCurrency | null; comparisonRange?: ReportRange }) {
   if (rates.length === 0) return null;
   return (
-    <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-4" aria-label="Computed from the totals">
+    <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-4" aria-label="Computed figures">
       {rates.map((rate) => {
         const delta = comparisonRange ? change(rate) : null;
         const tone = !delta || delta.direction === 0 ? "neutral" : delta.direction > 0 ? "good" : "bad";

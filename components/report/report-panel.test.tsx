@@ -192,7 +192,7 @@ describe("computed cards", () => {
         currency: "dollar",
       },
     });
-    const cards = screen.getByRole("list", { name: "Computed from the totals" });
+    const cards = screen.getByRole("list", { name: "Computed figures" });
     const rate = within(cards).getByText("Conversion rate").closest("li")!;
     expect(rate.textContent).toContain("computed");
     expect(rate.textContent).toContain("3.0%");
@@ -204,6 +204,6 @@ describe("computed cards", () => {
 
   it("are not shown for a pageview report", () => {
     view({ result: dailyResult() });
-    expect(screen.queryByRole("list", { name: "Computed from the totals" })).toBeNull();
+    expect(screen.queryByRole("list", { name: "Computed figures" })).toBeNull();
   });
 });
